@@ -1,0 +1,239 @@
+/* app.c: start-up in order: config, data directory, store, accounts, demo. */
+#include "app.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "core/paths.h"
+#include "drivers/driver.h"
+#include "drivers/local.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+#define APP_DEMO_NAME "demo"
+
+enum td_status
+app_load_config(struct app *app, const char *rc_file, struct td_error *err)
+{
+    enum td_status rc;
+
+    app->cfg = config_new();
+    if (rc_file) {
+        app->config_file = paths_expand(rc_file);
+    } else {
+        char *dir = paths_config_dir();
+
+        app->config_file = paths_join(dir, "ttydeskrc");
+        free(dir);
+    }
+    rc = config_load_file(app->cfg, app->config_file, err);
+    if (rc == TD_ENOTFOUND && rc_file == NULL) {
+        td_error_clear(err);
+        rc = TD_OK;     /* no rc file: defaults and the demo */
+    }
+    if (rc == TD_OK && config_int(app->cfg, OPT_READONLY))
+        app->readonly = 1;
+    return rc;
+}
+
+static int
+is_dir(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where the shipped data lives: $TTYDESK_DATADIR, the install prefix, the
+ * prefix the binary sits in, or the source tree it was built in
+ * (build/ttydesk -> ../demo). */
+static char *
+app_find_share(void)
+{
+    const char *env = getenv("TTYDESK_DATADIR");
+    char exe[PATH_MAX], *cand;
+    ssize_t n;
+
+    if (env && *env)
+        return xstrdup(env);
+    if (is_dir(TTYDESK_DATADIR "/demo"))
+        return xstrdup(TTYDESK_DATADIR);
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')) != NULL)
+            *slash = '\0';
+        /* Installed under another prefix than the one compiled in. */
+        cand = paths_join(exe, "../share/ttydesk/demo");
+        if (is_dir(cand)) {
+            free(cand);
+            return paths_join(exe, "../share/ttydesk");
+        }
+        free(cand);
+        cand = paths_join(exe, "../demo");
+        if (is_dir(cand)) {
+            free(cand);
+            return paths_join(exe, "..");
+        }
+        free(cand);
+    }
+    return xstrdup(TTYDESK_DATADIR);
+}
+
+static void
+app_add_account(struct app *app, struct account *a)
+{
+    app->accounts = xreallocarray(app->accounts, app->n_accounts + 1,
+                                  sizeof *app->accounts);
+    app->accounts[app->n_accounts++] = a;
+}
+
+/* First run without accounts: copy the demo workspace into the data
+ * directory and use it as the one account. */
+static enum td_status
+app_setup_demo(struct app *app, struct td_error *err)
+{
+    char *src = paths_join(app->share_dir, "demo");
+    char *dst = paths_join(app->data_dir, "demo");
+    char line[PATH_MAX + 64];
+    enum td_status rc = TD_OK;
+    struct account *a = NULL;
+
+    if (!is_dir(dst)) {
+        if (!is_dir(src)) {
+            rc = td_error_set(err, TD_ENOTFOUND,
+                              "no account configured and no demo workspace "
+                              "at %s (set TTYDESK_DATADIR)", src);
+            goto out;
+        }
+        if ((rc = local_install_workspace(src, dst, time(NULL), err)))
+            goto out;
+    }
+    /* Declared through the config language like any account, so that
+     * --dump-config and the status bar see an ordinary account. */
+    snprintf(line, sizeof line, "account %s local \"%s\"", APP_DEMO_NAME, dst);
+    if ((rc = config_exec_line(app->cfg, line, "(demo)", 1, err)) != TD_OK)
+        goto out;
+    rc = drv_account_new(&app->cfg->accounts[app->cfg->n_accounts - 1], &a,
+                         err);
+    if (rc == TD_OK) {
+        app_add_account(app, a);
+        app->is_demo = 1;
+        app->notice = xasprintf("Demo workspace: add your helpdesk with an "
+                                "'account' line in %s (man ttydeskrc)",
+                                app->config_file);
+    }
+out:
+    free(src);
+    free(dst);
+    return rc;
+}
+
+/* Any `account` line, even a broken one, means the user left the demo. */
+static int
+app_has_accounts(const struct config *cfg)
+{
+    for (size_t i = 0; i < cfg->n_accounts; i++)
+        if (strcmp(cfg->accounts[i].kind, "account") == 0)
+            return 1;
+    return 0;
+}
+
+enum td_status
+app_open(struct app *app, struct td_error *err)
+{
+    enum td_status rc;
+    int64_t id;
+
+    app->data_dir = paths_data_dir();
+    app->share_dir = app_find_share();
+    if ((rc = paths_ensure_private_dir(app->data_dir, err)) != TD_OK)
+        return rc;
+    app->store_path = paths_join(app->data_dir, "store.db");
+    if ((rc = store_open(app->store_path, &app->store, err)) != TD_OK)
+        return rc;
+    for (size_t i = 0; i < app->cfg->n_accounts; i++) {
+        const struct account_def *def = &app->cfg->accounts[i];
+        struct account *a;
+        struct td_error aerr;
+
+        if (strcmp(def->kind, "account") != 0)
+            continue;
+        /* A broken account must not keep the others from working. */
+        if (drv_account_new(def, &a, &aerr) != TD_OK) {
+            size_t n = app->cfg->n_errors;
+
+            app->cfg->errors = xreallocarray(app->cfg->errors, n + 1,
+                                             sizeof *app->cfg->errors);
+            app->cfg->errors[n] = xasprintf("%s:%d: %s", def->file, def->line,
+                                            aerr.msg);
+            app->cfg->n_errors++;
+            continue;
+        }
+        app_add_account(app, a);
+    }
+    if (app->n_accounts == 0 && !app_has_accounts(app->cfg) &&
+        (rc = app_setup_demo(app, err)) != TD_OK)
+        return rc;
+    for (size_t i = 0; i < app->n_accounts; i++) {
+        struct account *a = app->accounts[i];
+
+        if ((rc = store_account_ensure(app->store, a->name, a->drv->name,
+                                       a->url, &id, err)) != TD_OK)
+            return rc;
+        a->store_id = id;
+    }
+    return TD_OK;
+}
+
+enum td_status
+app_sync_local(struct app *app, struct td_error *err)
+{
+    enum td_status rc = TD_OK;
+
+    for (size_t i = 0; i < app->n_accounts; i++) {
+        struct account *a = app->accounts[i];
+        struct td_error e;
+
+        if (strcmp(a->drv->name, "local") != 0)
+            continue;
+        if (drv_sync(a, app->store, NULL, NULL, &e) != TD_OK && rc == TD_OK)
+            rc = td_error_set(err, e.status, "%s", e.msg);
+    }
+    return rc;
+}
+
+struct account *
+app_account(struct app *app, const char *name)
+{
+    for (size_t i = 0; i < app->n_accounts; i++)
+        if (strcmp(app->accounts[i]->name, name) == 0)
+            return app->accounts[i];
+    return NULL;
+}
+
+void
+app_free(struct app *app)
+{
+    for (size_t i = 0; i < app->n_accounts; i++)
+        drv_account_free(&app->accounts[i]);
+    free(app->accounts);
+    store_close(&app->store);
+    config_free(&app->cfg);
+    free(app->config_file);
+    free(app->data_dir);
+    free(app->store_path);
+    free(app->share_dir);
+    free(app->notice);
+    if (app->debug)
+        fclose(app->debug);
+    memset(app, 0, sizeof *app);
+}

@@ -1,0 +1,133 @@
+/* cli.c: the table of subcommands and what they share. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+#include "cli/cmd_config.h"
+#include "cli/cmd_outbox.h"
+#include "cli/cmd_tickets.h"
+#include "cli/cmd_sync.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+static const struct cli_cmd commands[] = {
+    {
+        .name = "list",
+        .usage = "list [--json] [--limit N] [QUERY...]",
+        .desc = "list tickets matching a query (see ttydesk(1), QUERIES)",
+        .needs_store = 1,
+        .run = cmd_list,
+    },
+    {
+        .name = "show",
+        .usage = "show ID [--json]",
+        .desc = "a ticket with its thread, customer, orders and shipments",
+        .needs_store = 1,
+        .run = cmd_show,
+    },
+    {
+        .name = "sync",
+        .usage = "sync [ACCOUNT]",
+        .desc = "fetch what changed from every account, or one",
+        .needs_store = 1,
+        .run = cmd_sync,
+    },
+    {
+        .name = "accounts",
+        .usage = "accounts [--json]",
+        .desc = "each account, its driver, state and last sync",
+        .needs_store = 1,
+        .run = cmd_accounts,
+    },
+    {
+        .name = "reply",
+        .usage = "reply ID (--text T | --file F) [--note] [--status S]",
+        .desc = "queue a reply or note and send it; exit 0 sent, 3 held",
+        .needs_store = 1,
+        .run = cmd_reply,
+    },
+    {
+        .name = "outbox",
+        .usage = "outbox [--json]",
+        .desc = "replies and notes waiting, sent, held or failed",
+        .needs_store = 1,
+        .run = cmd_outbox,
+    },
+    {
+        .name = "dump-config",
+        .usage = "dump-config",
+        .desc = "print the configuration as rc lines that load back",
+        .needs_store = 0,
+        .run = cmd_dump_config,
+    },
+};
+
+const struct cli_cmd *
+cli_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+void
+cli_print_commands(void)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        printf("  %-40s %s\n", commands[i].usage, commands[i].desc);
+}
+
+int
+cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("ttydesk: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 1;
+}
+
+enum td_status
+cli_resolve_ticket(struct app *app, const char *arg, int64_t *id,
+                   struct td_error *err)
+{
+    const char *colon = strchr(arg, ':');
+    char *end;
+    long long v;
+
+    if (colon) {
+        char *acct = xstrndup(arg, (size_t)(colon - arg));
+        enum td_status rc = store_ticket_lookup(app->store, acct, colon + 1,
+                                                id, err);
+
+        free(acct);
+        return rc;
+    }
+    errno = 0;
+    v = strtoll(arg, &end, 10);
+    if (errno || end == arg || *end || v <= 0)
+        return td_error_set(err, TD_EINVAL,
+                            "'%s' is not a ticket id (42 or ACCOUNT:ID)", arg);
+    *id = v;
+    return TD_OK;
+}
+
+void
+cli_print_json(cJSON *doc)
+{
+    char *s = cJSON_Print(doc);
+
+    puts(s);
+    cJSON_free(s);
+    cJSON_Delete(doc);
+}

@@ -1,0 +1,128 @@
+/* driver.h: the one table every helpdesk backend fills in, and the accounts that use it. */
+#ifndef TD_DRIVER_H
+#define TD_DRIVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/model.h"
+#include "util/error.h"
+
+struct account_def;
+struct store;
+
+/* What a backend can do. A missing bit means the matching slot is NULL
+ * and the UI shows the action as unavailable (curl's SSLSUPP_* bits). */
+enum {
+    DRV_CAP_SYNC = 1 << 0,
+    DRV_CAP_REPLY = 1 << 1,     /* public reply */
+    DRV_CAP_NOTE = 1 << 2,      /* internal note */
+    DRV_CAP_STATUS = 1 << 3,    /* status change with or without a reply */
+    DRV_CAP_ORDERS = 1 << 4,    /* the backend also holds orders/shipments */
+};
+
+enum account_state {
+    AS_OFFLINE = 0,     /* not reached yet, or the last sync failed */
+    AS_SYNCING,
+    AS_ONLINE,
+};
+
+struct driver;
+
+/* One configured helpdesk account. The core allocates priv (priv_size
+ * bytes, zeroed) before open and frees it after close. */
+struct account {
+    char *name;
+    const struct driver *drv;
+    char *url;                  /* ~ expanded for local paths */
+    const struct account_def *def;  /* borrowed from the config */
+    int64_t store_id;
+    enum account_state state;
+    void *priv;
+};
+
+/* Where a sync puts what it reads. The core's sink writes to the store,
+ * one transaction per page; tests can collect instead. Each callback may
+ * modify the struct it is given (ids are filled in). */
+struct sync_sink {
+    void *ctx;
+    enum td_status (*customer)(void *ctx, struct customer *c,
+                               struct td_error *err);
+    enum td_status (*ticket)(void *ctx, struct ticket *t,
+                             struct td_error *err);
+    enum td_status (*order)(void *ctx, struct order *o, struct td_error *err);
+    enum td_status (*shipment)(void *ctx, struct shipment *s,
+                               struct td_error *err);
+    /* The end of a page: everything since the last call is committed. */
+    enum td_status (*page_done)(void *ctx, struct td_error *err);
+    /* Incremental sync state, kept per account in the store. */
+    enum td_status (*cursor_get)(void *ctx, const char *key, char **value,
+                                 struct td_error *err);
+    enum td_status (*cursor_set)(void *ctx, const char *key,
+                                 const char *value, struct td_error *err);
+    /* Progress for the status bar and `ttydesk sync`: done of total (0 =
+     * unknown) tickets. May be NULL. */
+    void (*progress)(void *ctx, size_t done, size_t total);
+};
+
+/* A reply or note as the outbox hands it to a driver. */
+struct reply_req {
+    const char *ticket_ext_id;
+    const char *body;
+    int is_note;
+    const char *set_status;     /* normalised status word, NULL = keep */
+    const char *token;          /* unique per outbox item */
+    const char *author;         /* the agent's name */
+};
+
+struct driver {
+    const char *name;           /* also the DRIVER word of an account line */
+    const char *desc;
+    unsigned caps;
+    size_t priv_size;
+    const char *const *keys;    /* key=value options it understands */
+
+    /* Check the account's settings and prepare priv. */
+    enum td_status (*open)(struct account *a, struct td_error *err);
+    /* Release what open made (not priv itself). */
+    void (*close)(struct account *a);
+    /* Feed what changed since the stored cursors into out. */
+    enum td_status (*sync)(struct account *a, const struct sync_sink *out,
+                           struct td_error *err);
+    /* Post a reply or note; *remote_id gets the backend's id (owned). */
+    enum td_status (*reply)(struct account *a, const struct reply_req *req,
+                            char **remote_id, struct td_error *err);
+    /* After a crash mid-send: look for the message carrying token in the
+     * thread. TD_OK with *remote_id set if it landed, TD_ENOTFOUND if not. */
+    enum td_status (*find_sent)(struct account *a, const char *ticket_ext_id,
+                                const char *token, char **remote_id,
+                                struct td_error *err);
+};
+
+/* The registered drivers, NULL-terminated; the only list of them. */
+const struct driver *const *drv_all(void);
+/* The driver called name, NULL if none. */
+const struct driver *drv_find(const char *name);
+
+/* Make an account from a config line: finds its driver, allocates priv,
+ * calls open. On failure *out is NULL and err says why. */
+enum td_status drv_account_new(const struct account_def *def,
+                               struct account **out, struct td_error *err);
+/* close, free priv and the account; NULL-safe, clears the pointer. */
+void drv_account_free(struct account **a);
+
+/* Sync one account into the store: one transaction per page, cursors and
+ * the result of the sync recorded. progress may be NULL. */
+enum td_status drv_sync(struct account *a, struct store *st,
+                        void (*progress)(void *ctx, size_t done, size_t total),
+                        void *progress_ctx, struct td_error *err);
+
+/* The wrappers the UI and CLI call: they check caps first. */
+enum td_status drv_reply(struct account *a, const struct reply_req *req,
+                         char **remote_id, struct td_error *err);
+enum td_status drv_find_sent(struct account *a, const char *ticket_ext_id,
+                             const char *token, char **remote_id,
+                             struct td_error *err);
+
+#endif

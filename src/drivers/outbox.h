@@ -1,0 +1,32 @@
+/* outbox.h: queue replies durably and send each exactly once. */
+#ifndef TD_OUTBOX_H
+#define TD_OUTBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/error.h"
+
+struct account;
+struct store;
+
+/* Put a reply or note for a ticket into the store's outbox (state queued)
+ * before anything touches the network. *item_id gets its id (may be NULL).
+ * Refused with TD_EPERM in read-only mode (readonly != 0). */
+enum td_status outbox_queue(struct store *st, int readonly, int64_t ticket_id,
+                            const char *body, int is_note,
+                            const char *set_status, int64_t *item_id,
+                            struct td_error *err);
+
+/* Send what is queued (and recover what a crash left in "sending": the
+ * thread is checked for the item's token before anything is resent).
+ * Each item becomes sent, held (the ticket changed since it was queued)
+ * or failed, with its error kept. After a send the account is synced so
+ * the thread shows the message. *n_sent counts sends (may be NULL); err
+ * holds the last failure. only_id limits the flush to one item (0 = all). */
+enum td_status outbox_flush(struct store *st, struct account *const *accounts,
+                            size_t n_accounts, const char *author,
+                            int64_t only_id, size_t *n_sent,
+                            struct td_error *err);
+
+#endif

@@ -1,0 +1,17 @@
+/* schema.h: the store's tables, as forward migrations keyed by user_version. */
+#ifndef TD_STORE_SCHEMA_H
+#define TD_STORE_SCHEMA_H
+
+#include "store/db.h"
+#include "util/error.h"
+
+/* The version the file is at (PRAGMA user_version) into *v. */
+enum td_status schema_version(struct store *s, int *v, struct td_error *err);
+
+/* Run migrations version+1 .. target, each in its own transaction, so that
+ * a crash leaves the file at a whole version. A file newer than
+ * STORE_SCHEMA_VERSION is refused (TD_ENOTSUP) whatever the target. */
+enum td_status schema_migrate(struct store *s, int target,
+                              struct td_error *err);
+
+#endif

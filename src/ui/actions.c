@@ -1,0 +1,303 @@
+/* actions.c: the named functions keys are bound to; moving, panes. */
+#include "ui/actions.h"
+
+#include <string.h>
+
+#include "ui/editor.h"
+#include "ui/help.h"
+#include "ui/inbox.h"
+#include "ui/order.h"
+#include "ui/prompt.h"
+#include "ui/screen.h"
+#include "ui/thread.h"
+
+/* The pane keys act on: the help when it is open, else the focus. */
+static struct pane *
+act_pane(struct ui *ui)
+{
+    return &ui->panes[ui->help ? PANE_HELP : ui->focus];
+}
+
+static void
+act_move(struct ui *ui, enum move_how how, int n)
+{
+    struct pane *p = act_pane(ui);
+
+    if (p->ops->step)
+        p->ops->step(ui, p, how, n);
+}
+
+static void
+act_move_down(struct ui *ui)
+{
+    act_move(ui, MOVE_LINE, 1);
+}
+
+static void
+act_move_up(struct ui *ui)
+{
+    act_move(ui, MOVE_LINE, -1);
+}
+
+static void
+act_page_down(struct ui *ui)
+{
+    act_move(ui, MOVE_PAGE, 1);
+}
+
+static void
+act_page_up(struct ui *ui)
+{
+    act_move(ui, MOVE_PAGE, -1);
+}
+
+static void
+act_half_down(struct ui *ui)
+{
+    act_move(ui, MOVE_HALF, 1);
+}
+
+static void
+act_half_up(struct ui *ui)
+{
+    act_move(ui, MOVE_HALF, -1);
+}
+
+static void
+act_move_top(struct ui *ui)
+{
+    act_move(ui, MOVE_TOP, 0);
+}
+
+static void
+act_move_bottom(struct ui *ui)
+{
+    act_move(ui, MOVE_BOTTOM, 0);
+}
+
+static void
+act_quit(struct ui *ui)
+{
+    ui->quit = 1;
+}
+
+static void
+act_help(struct ui *ui)
+{
+    if (ui->help)
+        help_close(ui);
+    else
+        help_open(ui);
+}
+
+/* Tab order: the panes the layout can show, skipping the hidden one of
+ * the order/editor pair in two-pane mode. */
+static void
+act_next_pane(struct ui *ui)
+{
+    enum pane_id p = ui->focus;
+
+    if (ui->help)
+        help_close(ui);
+    for (int i = 0; i < PANE_HELP; i++) {
+        p = (enum pane_id)((p + 1) % PANE_HELP);
+        if (ui->lay.mode == LAYOUT_MODE_TWO &&
+            (p == PANE_ORDER || p == PANE_EDITOR) && p != ui->aux)
+            continue;
+        break;
+    }
+    ui_focus(ui, p);
+}
+
+/* Esc: close what is on top, then walk back towards the inbox. */
+static void
+act_back(struct ui *ui)
+{
+    if (ui->help) {
+        help_close(ui);
+        return;
+    }
+    switch (ui->focus) {
+    case PANE_EDITOR:
+        editor_save(ui);
+        ui_focus(ui, PANE_THREAD);
+        break;
+    case PANE_THREAD:
+    case PANE_ORDER:
+        ui_focus(ui, PANE_INBOX);
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+act_prompt(struct ui *ui)
+{
+    prompt_open(ui, PROMPT_COMMAND);
+}
+
+static void
+act_filter(struct ui *ui)
+{
+    prompt_open(ui, PROMPT_FILTER);
+}
+
+static void
+act_redraw(struct ui *ui)
+{
+    clearok(curscr, TRUE);
+    ui_refresh_counts(ui);
+}
+
+/* In two-pane mode the order panel and the editor share a slot. */
+static void
+act_toggle_order(struct ui *ui)
+{
+    ui->aux = ui->aux == PANE_ORDER ? PANE_EDITOR : PANE_ORDER;
+    if (ui->lay.mode == LAYOUT_MODE_ONE)
+        ui_focus(ui, ui->focus == PANE_ORDER ? PANE_THREAD : PANE_ORDER);
+    else
+        ui_relayout(ui);
+}
+
+/* T: the bulk change goes through the prompt so that it is typed out,
+ * seen and in the history before it runs. */
+static void
+act_bulk(struct ui *ui)
+{
+    prompt_open_with(ui, "bulk-status ");
+}
+
+static void
+act_reply(struct ui *ui)
+{
+    editor_begin(ui, 0);
+}
+
+static void
+act_note(struct ui *ui)
+{
+    editor_begin(ui, 1);
+}
+
+/* Queue-first work: the next ticket opens where the agent is. */
+static void
+act_step(struct ui *ui, int dir)
+{
+    enum pane_id keep = ui->focus == PANE_INBOX ? PANE_THREAD : ui->focus;
+    int64_t id = inbox_step(ui, dir);
+
+    if (id == 0) {
+        ui_message(ui, "no %s ticket", dir > 0 ? "next" : "previous");
+        return;
+    }
+    inbox_act_open(ui);
+    ui_focus(ui, keep);
+}
+
+static void
+act_next_ticket(struct ui *ui)
+{
+    act_step(ui, 1);
+}
+
+static void
+act_prev_ticket(struct ui *ui)
+{
+    act_step(ui, -1);
+}
+
+#define ACT(n, d, f) { .name = n, .desc = d, .fn = f }
+
+static const struct action actions[] = {
+    ACT("move-down", "next line or ticket", act_move_down),
+    ACT("move-up", "previous line or ticket", act_move_up),
+    ACT("page-down", "next page", act_page_down),
+    ACT("page-up", "previous page", act_page_up),
+    ACT("half-page-down", "half a page down", act_half_down),
+    ACT("half-page-up", "half a page up", act_half_up),
+    ACT("move-top", "first line or ticket", act_move_top),
+    ACT("move-bottom", "last line or ticket", act_move_bottom),
+    ACT("next-pane", "focus the next pane", act_next_pane),
+    ACT("back", "close help, leave the editor, back to the inbox",
+        act_back),
+    ACT("prompt", "the : command line", act_prompt),
+    ACT("filter", "filter the inbox as you type (query language)",
+        act_filter),
+    ACT("help", "this help", act_help),
+    ACT("redraw", "repaint the screen, refresh the counts", act_redraw),
+    ACT("toggle-order", "switch the order panel and the editor",
+        act_toggle_order),
+    ACT("reply", "write a public reply to the open ticket", act_reply),
+    ACT("note", "write an internal note on the open ticket", act_note),
+    ACT("next-ticket", "open the next ticket of the list", act_next_ticket),
+    ACT("prev-ticket", "open the previous ticket", act_prev_ticket),
+    ACT("quit", "leave ttydesk (drafts are saved)", act_quit),
+    ACT("open", "open the selected ticket", inbox_act_open),
+    ACT("view-all", "view: every ticket", inbox_act_view_all),
+    ACT("view-open", "view: unsolved tickets", inbox_act_view_open),
+    ACT("view-mine", "view: unsolved tickets assigned to me",
+        inbox_act_view_mine),
+    ACT("view-unassigned", "view: unsolved and unassigned",
+        inbox_act_view_unassigned),
+    ACT("view-breaching", "view: past the first-response SLA",
+        inbox_act_view_breaching),
+    ACT("view-next", "the next view (built-in, then rc views)",
+        inbox_act_view_next),
+    ACT("sort-next", "cycle the sort: sla, updated, created, priority, id",
+        inbox_act_sort_next),
+    ACT("mark-toggle", "mark or unmark the ticket", inbox_act_mark_toggle),
+    ACT("mark-clear", "clear every mark", inbox_act_mark_clear),
+    ACT("bulk", "change the status of the marked tickets (:bulk-status)",
+        act_bulk),
+    ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),
+    ACT("fold-toggle", "show or fold quoted history",
+        thread_act_fold_toggle),
+    ACT("send", "send the draft (through the outbox)", editor_act_send),
+    ACT("edit-external", "edit the draft in $EDITOR",
+        editor_act_edit_external),
+    ACT("toggle-note", "switch public reply / internal note",
+        editor_act_toggle_note),
+    ACT("cycle-status", "status to set after sending",
+        editor_act_cycle_status),
+    ACT("undo", "undo", editor_act_undo),
+    ACT("redo", "redo", editor_act_redo),
+    ACT("cursor-left", "cursor left", editor_act_left),
+    ACT("cursor-right", "cursor right", editor_act_right),
+    ACT("cursor-up", "cursor up a row", editor_act_up),
+    ACT("cursor-down", "cursor down a row", editor_act_down),
+    ACT("word-back", "cursor to the previous word", editor_act_word_back),
+    ACT("word-forward", "cursor past the next word",
+        editor_act_word_forward),
+    ACT("line-start", "cursor to the start of the line",
+        editor_act_line_start),
+    ACT("line-end", "cursor to the end of the line", editor_act_line_end),
+    ACT("delete-back", "delete the character before the cursor",
+        editor_act_delete_back),
+    ACT("delete-forward", "delete the character under the cursor",
+        editor_act_delete_forward),
+    ACT("delete-word-back", "delete the word before the cursor",
+        editor_act_delete_word_back),
+    ACT("kill-line", "delete to the end of the line", editor_act_kill_line),
+    ACT("newline", "new line", editor_act_newline),
+};
+
+#define N_ACTIONS (sizeof actions / sizeof actions[0])
+
+const struct action *
+actions_table(size_t *n)
+{
+    *n = N_ACTIONS;
+    return actions;
+}
+
+const struct action *
+actions_find(const char *name)
+{
+    for (size_t i = 0; i < N_ACTIONS; i++) {
+        if (strcmp(actions[i].name, name) == 0)
+            return &actions[i];
+    }
+    return NULL;
+}

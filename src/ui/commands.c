@@ -1,0 +1,452 @@
+/* commands.c: the table of `:` commands the console adds to the rc language. */
+#include "ui/commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+
+#include "app.h"
+#include "config/config.h"
+#include "drivers/driver.h"
+#include "drivers/outbox.h"
+#include "store/store.h"
+#include "core/paths.h"
+#include "ui/editor.h"
+#include "ui/help.h"
+#include "ui/inbox.h"
+#include "ui/screen.h"
+#include "ui/thread.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+struct ui_cmd {
+    const char *name;
+    const char *usage;
+    int min_args;           /* after the name */
+    int max_args;           /* -1 = any */
+    void (*run)(struct ui *ui, int argc, char **argv);
+};
+
+static void
+cmd_quit(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    ui->quit = 1;
+}
+
+/* `view NAME` switches; `view NAME "QUERY"` is the rc line that defines
+ * one, so the caller runs it as such (returns through run_config). */
+static void
+cmd_view(struct ui *ui, int argc, char **argv)
+{
+    struct buf b;
+
+    if (argc > 1) {
+        inbox_set_view(ui, argv[1]);
+        return;
+    }
+    buf_init(&b, 0);
+    buf_adds(&b, "views:");
+    for (size_t i = 0; i < INBOX_N_BUILTIN; i++)
+        buf_printf(&b, " %s", inbox_builtin_view(i));
+    for (size_t i = 0; i < ui->app->cfg->n_views; i++) {
+        if (config_view(ui->app->cfg, ui->app->cfg->views[i].name) ==
+            &ui->app->cfg->views[i])
+            buf_printf(&b, " %s", ui->app->cfg->views[i].name);
+    }
+    ui_message(ui, "%s (current: %s)", buf_str(&b), inbox_view_name(ui));
+    buf_free(&b);
+}
+
+static char *
+join_args(int argc, char **argv, int from)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    for (int i = from; i < argc; i++) {
+        if (i > from)
+            buf_addc(&b, ' ');
+        buf_adds(&b, argv[i]);
+    }
+    return buf_detach(&b);
+}
+
+static void
+cmd_filter(struct ui *ui, int argc, char **argv)
+{
+    char *q = join_args(argc, argv, 1);
+
+    if (inbox_set_filter(ui, q) == 0)
+        ui_message(ui, "filter: %s", *q ? q : "(none)");
+    free(q);
+}
+
+static void
+cmd_sort(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    inbox_set_sort(ui, argv[1]);
+}
+
+static void
+cmd_save_screen(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    /* Save what is on screen now, so draw the frame first. */
+    ui_draw(ui);
+    if (screen_save(ui, argv[1]) != 0)
+        ui_error(ui, "save-screen: cannot write %s", argv[1]);
+}
+
+static void
+cmd_dump_config(struct ui *ui, int argc, char **argv)
+{
+    struct buf b;
+    FILE *f;
+
+    buf_init(&b, 0);
+    config_dump(ui->app->cfg, &b);
+    if (argc > 1) {
+        if ((f = fopen(argv[1], "w")) == NULL ||
+            fwrite(b.data ? b.data : "", 1, b.len, f) != b.len) {
+            ui_error(ui, "dump-config: cannot write %s", argv[1]);
+        } else {
+            ui_message(ui, "configuration written to %s", argv[1]);
+        }
+        if (f)
+            fclose(f);
+    } else {
+        help_show_text(ui, "Configuration (rc lines that load back)",
+                       buf_str(&b));
+    }
+    buf_free(&b);
+}
+
+static const char *const shipped_themes[] = {
+    "default", "dark", "light", "solarized-dark", "high-contrast", "mono",
+};
+
+const char *const *
+commands_themes(size_t *n)
+{
+    *n = sizeof shipped_themes / sizeof shipped_themes[0];
+    return shipped_themes;
+}
+
+int
+commands_theme(struct ui *ui, const char *name)
+{
+    struct app *app = ui->app;
+    struct td_error err;
+    char *path, *file;
+
+    if (strchr(name, '/')) {
+        path = paths_expand(name);
+    } else {
+        file = xasprintf("themes/%s.theme", name);
+        path = paths_join(app->share_dir ? app->share_dir : ".", file);
+        free(file);
+    }
+    td_error_clear(&err);
+    if (config_load_file(ui->base, path, &err) != TD_OK) {
+        ui_error(ui, "theme %s: %s", name, err.msg);
+        free(path);
+        return -1;
+    }
+    free(path);
+    ui_apply_theme(ui);
+    return 0;
+}
+
+static void
+cmd_theme(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    if (commands_theme(ui, argv[1]) == 0)
+        ui_message(ui, "theme %s", argv[1]);
+}
+
+static void
+cmd_reply(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    editor_begin(ui, strcmp(argv[0], "note") == 0);
+}
+
+static void
+cmd_send(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    editor_act_send(ui);
+}
+
+static void
+cmd_help(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    help_open(ui);
+}
+
+/* Tests resize without a terminal: `:resize COLS LINES`. */
+static void
+cmd_resize(struct ui *ui, int argc, char **argv)
+{
+    int cols = (int)strtol(argv[1], NULL, 10);
+    int lines = (int)strtol(argv[2], NULL, 10);
+
+    (void)argc;
+    if (cols < 1 || lines < 1 || cols > 1000 || lines > 1000) {
+        ui_error(ui, "resize: bad size");
+        return;
+    }
+    resizeterm(lines, cols);
+    ui_relayout(ui);
+}
+
+/* `bulk-status STATUS [NOTE...]` on the marked tickets (or the selected
+ * one). The backends change status through the outbox with a message, so
+ * each ticket gets an internal note saying what was done. */
+static void
+cmd_bulk_status(struct ui *ui, int argc, char **argv)
+{
+    size_t n_marks, queued = 0, sent = 0;
+    const int64_t *marks = inbox_marks(ui, &n_marks);
+    int64_t one = inbox_selected(ui);
+    char *note = argc > 2 ? join_args(argc, argv, 2)
+                 : xasprintf("Status set to %s (bulk).", argv[1]);
+    struct td_error err;
+
+    if (n_marks == 0 && one != 0) {
+        marks = &one;
+        n_marks = 1;
+    }
+    td_error_clear(&err);
+    for (size_t i = 0; i < n_marks; i++) {
+        if (outbox_queue(ui->app->store, ui->app->readonly, marks[i], note, 1,
+                         argv[1], NULL, &err) != TD_OK) {
+            ui_error(ui, "bulk-status: %s", err.msg);
+            break;
+        }
+        queued++;
+    }
+    free(note);
+    if (queued == 0)
+        return;
+    inbox_act_mark_clear(ui);
+    if (outbox_flush(ui->app->store, ui->app->accounts, ui->app->n_accounts,
+                     editor_author(ui), 0, &sent, &err) != TD_OK)
+        ui_error(ui, "bulk-status: %zu queued; sending: %s", queued,
+                 err.msg);
+    else
+        ui_message(ui, "status %s on %zu ticket%s", argv[1], queued,
+                   queued == 1 ? "" : "s");
+    inbox_reload(ui);
+    if (ui->ticket_id)
+        thread_load(ui, ui->ticket_id, 0);
+    ui_refresh_counts(ui);
+}
+
+/* `open [ACCOUNT:]ID`: a ticket by the helpdesk's id, e.g. from a
+ * chat message or a colleague. */
+static void
+cmd_open(struct ui *ui, int argc, char **argv)
+{
+    const char *colon = strchr(argv[1], ':');
+    char *account = NULL;
+    const char *ext = argv[1];
+    struct td_error err;
+    int64_t id = 0;
+
+    (void)argc;
+    if (colon) {
+        account = xstrndup(argv[1], (size_t)(colon - argv[1]));
+        ext = colon + 1;
+    } else if (ui->app->n_accounts > 0) {
+        account = xstrdup(ui->app->accounts[0]->name);
+    }
+    td_error_clear(&err);
+    if (account == NULL ||
+        store_ticket_lookup(ui->app->store, account, ext, &id, &err) !=
+        TD_OK)
+        ui_error(ui, "open: no ticket %s%s%s", account ? account : "",
+                 account ? ":" : "", ext);
+    else
+        inbox_open_id(ui, id);
+    free(account);
+}
+
+static void
+cmd_sync(struct ui *ui, int argc, char **argv)
+{
+    struct td_error err;
+
+    (void)argc;
+    (void)argv;
+    td_error_clear(&err);
+    if (app_sync_local(ui->app, &err) != TD_OK)
+        ui_error(ui, "sync: %s", err.msg);
+    else
+        ui_message(ui, "synced");
+    inbox_reload(ui);
+    if (ui->ticket_id)
+        thread_load(ui, ui->ticket_id, 0);
+    ui_refresh_counts(ui);
+}
+
+static const struct ui_cmd ui_cmds[] = {
+    {
+        .name = "quit",
+        .usage = "quit",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_quit,
+    },
+    {
+        .name = "q",
+        .usage = "q",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_quit,
+    },
+    {
+        .name = "view",
+        .usage = "view [NAME]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = cmd_view,
+    },
+    {
+        .name = "filter",
+        .usage = "filter [QUERY]",
+        .min_args = 0,
+        .max_args = -1,
+        .run = cmd_filter,
+    },
+    {
+        .name = "sort",
+        .usage = "sort sla|updated|created|priority|id",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_sort,
+    },
+    {
+        .name = "save-screen",
+        .usage = "save-screen FILE",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_save_screen,
+    },
+    {
+        .name = "dump-config",
+        .usage = "dump-config [FILE]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = cmd_dump_config,
+    },
+    {
+        .name = "theme",
+        .usage = "theme NAME|FILE",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_theme,
+    },
+    {
+        .name = "reply",
+        .usage = "reply",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_reply,
+    },
+    {
+        .name = "note",
+        .usage = "note",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_reply,
+    },
+    {
+        .name = "send",
+        .usage = "send",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_send,
+    },
+    {
+        .name = "help",
+        .usage = "help",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_help,
+    },
+    {
+        .name = "resize",
+        .usage = "resize COLS LINES",
+        .min_args = 2,
+        .max_args = 2,
+        .run = cmd_resize,
+    },
+    {
+        .name = "bulk-status",
+        .usage = "bulk-status STATUS [NOTE]",
+        .min_args = 1,
+        .max_args = -1,
+        .run = cmd_bulk_status,
+    },
+    {
+        .name = "open",
+        .usage = "open [ACCOUNT:]ID",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_open,
+    },
+    {
+        .name = "sync",
+        .usage = "sync",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_sync,
+    },
+};
+
+#define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
+
+static const char *const all_names[] = {
+    "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
+    "reply", "note", "send", "help", "sync", "open", "bulk-status", "set",
+    "unset", "bind", "unbind", "macro", "color", "source",
+};
+
+const char *const *
+commands_names(size_t *n)
+{
+    *n = sizeof all_names / sizeof all_names[0];
+    return all_names;
+}
+
+int
+commands_run(struct ui *ui, int argc, char **argv)
+{
+    for (size_t i = 0; i < N_UI_CMDS; i++) {
+        const struct ui_cmd *c = &ui_cmds[i];
+
+        if (strcmp(c->name, argv[0]) != 0)
+            continue;
+        /* `view NAME QUERY` defines a view: an rc line. */
+        if (c->max_args >= 0 && argc - 1 > c->max_args &&
+            strcmp(c->name, "view") == 0)
+            return 0;
+        if (argc - 1 < c->min_args ||
+            (c->max_args >= 0 && argc - 1 > c->max_args)) {
+            ui_error(ui, "usage: %s", c->usage);
+            return 1;
+        }
+        c->run(ui, argc, argv);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,535 @@
+/* editor.c: the reply editor pane: drafts, reply/note, $EDITOR, send. */
+#include "ui/editor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "config/config.h"
+#include "drivers/outbox.h"
+#include "store/store.h"
+#include "ui/edbuf.h"
+#include "ui/inbox.h"
+#include "ui/keymap.h"
+#include "ui/screen.h"
+#include "ui/thread.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+/* A draft idle this long is saved; so is one every this many keys. */
+#define EDITOR_SAVE_MS 1000
+#define EDITOR_SAVE_KEYS 40
+
+/* Statuses the agent can set to apply after sending; NULL = keep. */
+static const char *const editor_statuses[] = {
+    NULL, "pending", "solved", "on-hold", "open",
+};
+#define EDITOR_N_STATUSES \
+    (sizeof editor_statuses / sizeof editor_statuses[0])
+
+struct editor {
+    struct edbuf buf;
+    int64_t ticket_id;
+    int is_note;
+    size_t status;              /* index in editor_statuses */
+    int top;                    /* first visual row shown */
+    int cur_y;
+    int cur_x;
+    int keys_unsaved;
+    struct timespec changed;    /* when the unsaved change happened */
+    int saved_once;             /* for the title: "draft saved" */
+};
+
+static struct editor *
+editor_get(struct ui *ui)
+{
+    return ui_priv(ui, PANE_EDITOR);
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - t->tv_sec) * 1000 +
+           (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Something changed: mark it for the debounced save. */
+static void
+editor_changed(struct ui *ui, struct editor *ed)
+{
+    if (!ed->buf.dirty)
+        return;
+    if (ed->keys_unsaved++ == 0)
+        clock_gettime(CLOCK_MONOTONIC, &ed->changed);
+    if (ed->keys_unsaved >= EDITOR_SAVE_KEYS)
+        editor_save(ui);
+}
+
+void
+editor_save(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    struct td_error err;
+    enum td_status rc;
+
+    if (ed == NULL || ed->ticket_id == 0 || !ed->buf.dirty)
+        return;
+    td_error_clear(&err);
+    if (ed->buf.len == 0)
+        rc = store_draft_delete(ui->app->store, ed->ticket_id, &err);
+    else
+        rc = store_draft_save(ui->app->store, ed->ticket_id, ed->buf.text,
+                              ed->is_note, editor_statuses[ed->status], &err);
+    if (rc != TD_OK && rc != TD_ENOTFOUND) {
+        ui_error(ui, "draft not saved: %s", err.msg);
+        return;
+    }
+    ed->buf.dirty = 0;
+    ed->keys_unsaved = 0;
+    ed->saved_once = 1;
+}
+
+int
+editor_tick(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    long ms;
+
+    if (ed == NULL || !ed->buf.dirty || ed->keys_unsaved == 0)
+        return -1;
+    ms = ms_since(&ed->changed);
+    if (ms >= EDITOR_SAVE_MS) {
+        editor_save(ui);
+        return -1;
+    }
+    return (int)(EDITOR_SAVE_MS - ms);
+}
+
+void
+editor_set_ticket(struct ui *ui, int64_t id)
+{
+    struct editor *ed = editor_get(ui);
+    char *body = NULL, *status = NULL;
+    int is_note = 0;
+    struct td_error err;
+
+    if (ed->ticket_id == id)
+        return;
+    editor_save(ui);
+    ed->ticket_id = id;
+    ed->is_note = 0;
+    ed->status = 0;
+    ed->top = 0;
+    ed->saved_once = 0;
+    edbuf_set(&ed->buf, "", 0, 1);
+    if (id == 0)
+        return;
+    td_error_clear(&err);
+    if (store_draft_load(ui->app->store, id, &body, &is_note, &status,
+                         &err) == TD_OK && body) {
+        edbuf_set(&ed->buf, body, strlen(body), 1);
+        ed->is_note = is_note;
+        for (size_t i = 1; status && i < EDITOR_N_STATUSES; i++) {
+            if (strcmp(editor_statuses[i], status) == 0)
+                ed->status = i;
+        }
+        ed->saved_once = 1;
+        ui_message(ui, "draft restored");
+    }
+    free(body);
+    free(status);
+}
+
+void
+editor_begin(struct ui *ui, int is_note)
+{
+    struct editor *ed = editor_get(ui);
+
+    if (ui->ticket_id == 0) {
+        inbox_act_open(ui);
+        if (ui->ticket_id == 0)
+            return;
+    }
+    editor_set_ticket(ui, ui->ticket_id);
+    if (ed->is_note != is_note) {
+        ed->is_note = is_note;
+        ed->buf.dirty = 1;
+        editor_changed(ui, ed);
+    }
+    ui->aux = PANE_EDITOR;
+    ui_focus(ui, PANE_EDITOR);
+}
+
+const char *
+editor_author(struct ui *ui)
+{
+    const char *name = config_str(ui->app->cfg, OPT_AGENT_NAME);
+
+    if (name && *name)
+        return name;
+    name = getenv("USER");
+    return name && *name ? name : "agent";
+}
+
+void
+editor_send_now(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    struct td_error err;
+    int64_t item = 0, tid = ed->ticket_id;
+    size_t sent = 0;
+    const char *status = editor_statuses[ed->status];
+    int is_note = ed->is_note;
+
+    if (tid == 0 || ed->buf.len == 0) {
+        ui_error(ui, "nothing to send");
+        return;
+    }
+    /* The draft is on disk before the outbox sees it: a crash in
+     * between loses nothing. */
+    ed->buf.dirty = 1;
+    editor_save(ui);
+    td_error_clear(&err);
+    if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
+                     is_note, status, &item, &err) != TD_OK) {
+        ui_error(ui, "not sent: %s", err.msg);
+        return;
+    }
+    /* Queued: from here on the outbox owns the text. */
+    store_draft_delete(ui->app->store, tid, &err);
+    edbuf_set(&ed->buf, "", 0, 1);
+    ed->status = 0;
+    ed->is_note = 0;
+    ed->saved_once = 0;
+    td_error_clear(&err);
+    if (outbox_flush(ui->app->store, ui->app->accounts, ui->app->n_accounts,
+                     editor_author(ui), item, &sent, &err) != TD_OK ||
+        sent == 0)
+        ui_error(ui, "queued in the outbox; not sent yet: %s",
+                 *err.msg ? err.msg : "will retry");
+    else
+        ui_message(ui, "%s%s%s", is_note ? "note added" : "reply sent",
+                   status ? ", status " : "", status ? status : "");
+    thread_load(ui, tid, 1);
+    inbox_reload(ui);
+    ui_refresh_counts(ui);
+    ui_focus(ui, PANE_THREAD);
+}
+
+void
+editor_act_send(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+
+    if (ed->ticket_id == 0 || ed->buf.len == 0) {
+        ui_error(ui, "nothing to send");
+        return;
+    }
+    if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
+        ui->confirm = CONFIRM_SEND;
+        ui_message(ui, "Send this %s%s%s? (y/n)",
+                   ed->is_note ? "internal note" : "reply to the buyer",
+                   editor_statuses[ed->status] ? " and set status " : "",
+                   editor_statuses[ed->status] ? editor_statuses[ed->status]
+                   : "");
+        return;
+    }
+    editor_send_now(ui);
+}
+
+/* Run the editor command on path with the terminal handed over. */
+static int
+editor_run_external(struct ui *ui, const char *path)
+{
+    const char *cmd = config_str(ui->app->cfg, OPT_EDITOR);
+    sigset_t set;
+    pid_t pid;
+    int status;
+
+    if (cmd == NULL || *cmd == '\0')
+        cmd = getenv("VISUAL");
+    if (cmd == NULL || *cmd == '\0')
+        cmd = getenv("EDITOR");
+    if (cmd == NULL || *cmd == '\0')
+        cmd = "vi";
+    def_prog_mode();
+    endwin();
+    pid = fork();
+    if (pid == 0) {
+        char *script = xasprintf("%s \"$1\"", cmd);
+
+        /* The console blocks SIGWINCH, SIGTERM and SIGHUP for its
+         * signalfd; the editor needs them back. */
+        sigemptyset(&set);
+        sigaddset(&set, SIGWINCH);
+        sigaddset(&set, SIGTERM);
+        sigaddset(&set, SIGHUP);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        execl("/bin/sh", "sh", "-c", script, "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    status = -1;
+    if (pid > 0) {
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+    }
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+void
+editor_act_edit_external(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    char *path = NULL;
+    struct buf b;
+    FILE *f;
+    int fd;
+    char chunk[4096];
+    size_t n;
+
+    if (ed->ticket_id == 0) {
+        ui_error(ui, "no ticket open");
+        return;
+    }
+    path = xasprintf("%s/draft-XXXXXX", ui->app->data_dir ?
+                     ui->app->data_dir : "/tmp");
+    if ((fd = mkstemp(path)) < 0 ||
+        write(fd, ed->buf.text, ed->buf.len) != (ssize_t)ed->buf.len) {
+        ui_error(ui, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        goto out;
+    }
+    close(fd);
+    if (editor_run_external(ui, path) != 0) {
+        ui_error(ui, "the editor failed; the draft is unchanged");
+        goto out;
+    }
+    if ((f = fopen(path, "r")) == NULL)
+        goto out;
+    buf_init(&b, EDBUF_MAX);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (buf_add(&b, chunk, n) != 0) {
+            ui_error(ui, "the draft is over %d bytes: not taken",
+                     EDBUF_MAX);
+            break;
+        }
+    }
+    fclose(f);
+    /* Editors end files with a newline; a reply should not. */
+    while (b.len > 0 && b.data[b.len - 1] == '\n')
+        b.len--;
+    if (b.len <= EDBUF_MAX)
+        edbuf_set(&ed->buf, b.len ? b.data : "", b.len, 0);
+    buf_free(&b);
+    editor_changed(ui, ed);
+    editor_save(ui);
+out:
+    if (path)
+        unlink(path);
+    free(path);
+}
+
+void
+editor_act_toggle_note(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+
+    ed->is_note = !ed->is_note;
+    ed->buf.dirty = 1;
+    editor_changed(ui, ed);
+    ui_message(ui, "%s", ed->is_note ? "internal note (the buyer won't "
+               "see it)" : "public reply");
+}
+
+void
+editor_act_cycle_status(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+
+    ed->status = (ed->status + 1) % EDITOR_N_STATUSES;
+    ed->buf.dirty = 1;
+    editor_changed(ui, ed);
+    ui_message(ui, "after sending: %s", editor_statuses[ed->status] ?
+               editor_statuses[ed->status] : "keep the status");
+}
+
+/* Run an edbuf operation, then note the change. */
+#define EDITOR_OP(fn, call)                                              \
+    void                                                                 \
+    fn(struct ui *ui)                                                    \
+    {                                                                    \
+        struct editor *ed = editor_get(ui);                              \
+                                                                         \
+        call;                                                            \
+        editor_changed(ui, ed);                                          \
+    }
+
+EDITOR_OP(editor_act_undo, edbuf_undo(&ed->buf))
+EDITOR_OP(editor_act_redo, edbuf_redo(&ed->buf))
+EDITOR_OP(editor_act_left, edbuf_left(&ed->buf))
+EDITOR_OP(editor_act_right, edbuf_right(&ed->buf))
+EDITOR_OP(editor_act_up, edbuf_vertical(&ed->buf, -1,
+                                        ui->panes[PANE_EDITOR].cols))
+EDITOR_OP(editor_act_down, edbuf_vertical(&ed->buf, 1,
+                                          ui->panes[PANE_EDITOR].cols))
+EDITOR_OP(editor_act_word_back, edbuf_word_back(&ed->buf))
+EDITOR_OP(editor_act_word_forward, edbuf_word_forward(&ed->buf))
+EDITOR_OP(editor_act_line_start, edbuf_line_start(&ed->buf))
+EDITOR_OP(editor_act_line_end, edbuf_line_end(&ed->buf))
+EDITOR_OP(editor_act_delete_back, edbuf_delete_back(&ed->buf))
+EDITOR_OP(editor_act_delete_forward, edbuf_delete_forward(&ed->buf))
+EDITOR_OP(editor_act_delete_word_back, edbuf_delete_word_back(&ed->buf))
+EDITOR_OP(editor_act_kill_line, edbuf_kill_line(&ed->buf))
+EDITOR_OP(editor_act_newline, edbuf_insert(&ed->buf, "\n", 1))
+
+static int
+editor_input(struct ui *ui, struct pane *p, const char *key)
+{
+    struct editor *ed = p->priv;
+
+    if (!keymap_is_text(key))
+        return 0;
+    if (ed->ticket_id == 0) {
+        ui_error(ui, "open a ticket first (Enter on the inbox)");
+        return 1;
+    }
+    if (strcmp(key, "<Space>") == 0)
+        key = " ";
+    if (edbuf_insert(&ed->buf, key, strlen(key)) != 0)
+        ui_error(ui, "the draft is at its size limit");
+    editor_changed(ui, ed);
+    return 1;
+}
+
+static void
+editor_draw(struct ui *ui, struct pane *p)
+{
+    struct editor *ed = p->priv;
+    int h = p->rows - 2, width = p->cols;
+    size_t n, row, col;
+    struct edbuf_row *rows;
+    char left[128], right[96];
+    enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
+
+    if (h < 1)
+        h = 1;
+    snprintf(left, sizeof left, " %s%s", ed->ticket_id == 0 ? "Editor"
+             : ed->is_note ? "Internal note" : "Reply",
+             ed->ticket_id == 0 ? "" : " (C-s sends)");
+    snprintf(right, sizeof right, "%s%s%s ",
+             editor_statuses[ed->status] ? "then " : "",
+             editor_statuses[ed->status] ? editor_statuses[ed->status] : "",
+             ed->buf.dirty ? " [+]" : ed->saved_once ? " [saved]" : "");
+    screen_title(ui, p, left, right);
+    n = edbuf_wrap(&ed->buf, width, NULL, 0, &row, &col);
+    rows = xcalloc(n, sizeof *rows);
+    edbuf_wrap(&ed->buf, width, rows, n, &row, &col);
+    if ((int)row < ed->top)
+        ed->top = (int)row;
+    if ((int)row >= ed->top + h)
+        ed->top = (int)row - h + 1;
+    for (int r = 0; r < h; r++) {
+        size_t i = (size_t)(ed->top + r);
+
+        if (i < n) {
+            char *s = xstrndup(ed->buf.text + rows[i].start,
+                               rows[i].end - rows[i].start);
+            size_t len = strlen(s);
+
+            if (len > 0 && s[len - 1] == '\n')
+                s[len - 1] = '\0';
+            screen_put(ui, p->win, r + 1, 0, p->cols, s, obj, 1);
+            free(s);
+        } else {
+            screen_put(ui, p->win, r + 1, 0, p->cols,
+                       ed->ticket_id == 0 && r == 0
+                       ? "r replies, n writes a note on the open ticket" : "",
+                       OBJ_EDITOR_TEXT, 1);
+        }
+    }
+    screen_put(ui, p->win, p->rows - 1, 0, p->cols,
+               "C-s send  C-t note/reply  C-o status  C-z undo  "
+               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+    ed->cur_y = (int)row - ed->top + 1;
+    ed->cur_x = (int)col < width ? (int)col : width - 1;
+    free(rows);
+}
+
+static int
+editor_cursor(struct ui *ui, struct pane *p, int *y, int *x)
+{
+    struct editor *ed = p->priv;
+
+    (void)ui;
+    if (ed->ticket_id == 0)
+        return -1;
+    *y = ed->cur_y;
+    *x = ed->cur_x;
+    return 0;
+}
+
+static void
+editor_move(struct ui *ui, struct pane *p, enum move_how how, int n)
+{
+    struct editor *ed = p->priv;
+    int h = p->rows > 3 ? p->rows - 2 : 1;
+
+    switch (how) {
+    case MOVE_LINE:
+    case MOVE_PAGE:
+    case MOVE_HALF:
+        for (int i = 0; i < (how == MOVE_LINE ? 1 : h) * (n < 0 ? -n : n);
+             i++)
+            edbuf_vertical(&ed->buf, n < 0 ? -1 : 1, p->cols);
+        break;
+    case MOVE_TOP:
+        ed->buf.cursor = 0;
+        break;
+    case MOVE_BOTTOM:
+        ed->buf.cursor = ed->buf.len;
+        break;
+    }
+    (void)ui;
+}
+
+static void
+editor_init(struct ui *ui, struct pane *p)
+{
+    struct editor *ed = p->priv;
+
+    (void)ui;
+    edbuf_init(&ed->buf);
+}
+
+static void
+editor_fini(struct ui *ui, struct pane *p)
+{
+    struct editor *ed = p->priv;
+
+    editor_save(ui);
+    edbuf_free(&ed->buf);
+}
+
+const struct pane_ops editor_ops = {
+    .name = "editor",
+    .priv_size = sizeof(struct editor),
+    .init = editor_init,
+    .fini = editor_fini,
+    .draw = editor_draw,
+    .step = editor_move,
+    .input = editor_input,
+    .cursor = editor_cursor,
+};

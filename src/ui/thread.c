@@ -1,0 +1,349 @@
+/* thread.c: the conversation: header, messages by kind, outbox state. */
+#include "ui/thread.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "config/config.h"
+#include "core/model.h"
+#include "store/store.h"
+#include "ui/screen.h"
+#include "ui/tlines.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+/* Quoted runs at least this long are folded to one line. */
+#define THREAD_FOLD_MIN 3
+
+struct thread {
+    struct ticket *t;
+    struct outbox_item *pending;    /* this ticket's unsent outbox items */
+    size_t n_pending;
+    struct tlines lines;
+    int built_cols;                 /* width lines was built for; 0 = stale */
+    int top;
+    int at_end;                     /* scroll to the end after building */
+    int unfold;                     /* show quoted history in full */
+};
+
+static struct thread *
+thread_get(struct ui *ui)
+{
+    return ui_priv(ui, PANE_THREAD);
+}
+
+/* t in the IANA zone tz ("" or NULL: the process's zone). TZ is put
+ * back at once: the rest of the program never sees the change. */
+static void
+thread_time(time_t t, const char *tz, const char *fmt, char *out, size_t n)
+{
+    char *saved = NULL;
+    const char *cur = getenv("TZ");
+    struct tm tm;
+
+    out[0] = '\0';
+    if (t == 0)
+        return;
+    if (tz && *tz) {
+        saved = cur ? xstrdup(cur) : NULL;
+        setenv("TZ", tz, 1);
+        tzset();
+    }
+    if (localtime_r(&t, &tm))
+        strftime(out, n, fmt, &tm);
+    if (tz && *tz) {
+        if (saved)
+            setenv("TZ", saved, 1);
+        else
+            unsetenv("TZ");
+        tzset();
+        free(saved);
+    }
+}
+
+static void
+thread_add_body(struct thread *th, const char *body, int obj, int cols)
+{
+    const char *p = body ? body : "";
+    struct buf para;
+
+    buf_init(&para, 0);
+    /* Walk the lines, folding runs of quoted ones ("> ..."). */
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+        if (*p == '>' && !th->unfold) {
+            const char *q = p;
+            size_t run = 0;
+
+            while (*q == '>') {
+                const char *e = strchr(q, '\n');
+
+                run++;
+                q = e ? e + 1 : q + strlen(q);
+            }
+            if (run >= THREAD_FOLD_MIN) {
+                char note[96];
+
+                snprintf(note, sizeof note, "  [%zu quoted lines folded: "
+                         "z shows them]", run);
+                tlines_add(&th->lines, OBJ_THREAD_QUOTE, note);
+                p = q;
+                continue;
+            }
+        }
+        buf_reset(&para);
+        buf_add(&para, p, n);
+        tlines_add_wrapped(&th->lines, *p == '>' ? OBJ_THREAD_QUOTE : obj,
+                           "  ", buf_str(&para), cols);
+        p += n;
+        if (*p == '\n')
+            p++;
+    }
+    buf_free(&para);
+}
+
+static void
+thread_build(struct ui *ui, struct thread *th, int cols)
+{
+    const struct ticket *t = th->t;
+    const char *agent_tz = config_str(ui->app->cfg, OPT_TIMEZONE);
+    char line[512], when[64], local[64];
+    struct buf b;
+
+    tlines_clear(&th->lines);
+    th->built_cols = cols;
+    if (t == NULL) {
+        tlines_add(&th->lines, OBJ_THREAD_META,
+                   "  No ticket open: Enter on the inbox opens one.");
+        return;
+    }
+    buf_init(&b, 0);
+    tlines_add_wrapped(&th->lines, OBJ_THREAD_SUBJECT, "",
+                       t->subject ? t->subject : "(no subject)", cols);
+    snprintf(line, sizeof line, "#%s · %s · %s · %s · %s · %s",
+             t->external_id ? t->external_id : "?",
+             ticket_status_name(t->status),
+             ticket_priority_name(t->priority), channel_name(t->channel),
+             t->language ? t->language : "-",
+             t->account ? t->account : "-");
+    tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", line, cols);
+    buf_printf(&b, "From: %s <%s>", t->requester.name ? t->requester.name
+               : "?", t->requester.email ? t->requester.email : "");
+    if (t->requester.country)
+        buf_printf(&b, " · %s", t->requester.country);
+    if (t->requester.timezone)
+        buf_printf(&b, " · %s", t->requester.timezone);
+    buf_printf(&b, " · assignee: %s", t->assignee ? t->assignee : "none");
+    tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b), cols);
+    if (t->n_tags > 0) {
+        buf_reset(&b);
+        buf_adds(&b, "Tags:");
+        for (size_t i = 0; i < t->n_tags; i++)
+            buf_printf(&b, " %s", t->tags[i]);
+        tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
+                           cols);
+    }
+    for (size_t i = 0; i < t->n_messages; i++) {
+        const struct message *m = &t->messages[i];
+        int obj = !m->is_public ? OBJ_THREAD_NOTE
+                  : m->author == AK_CUSTOMER ? OBJ_THREAD_BUYER
+                  : m->author == AK_AGENT ? OBJ_THREAD_AGENT
+                  : OBJ_THREAD_SYSTEM;
+        const char *kind = !m->is_public ? "internal note"
+                           : m->author == AK_CUSTOMER ? "buyer"
+                           : m->author == AK_AGENT ? "agent" : "system";
+
+        tlines_add(&th->lines, OBJ_DEFAULT, "");
+        thread_time(m->created_at, agent_tz, "%Y-%m-%d %H:%M %Z", when,
+                    sizeof when);
+        thread_time(m->created_at, t->requester.timezone, "%H:%M %Z", local,
+                    sizeof local);
+        buf_reset(&b);
+        buf_printf(&b, "%s %s [%s] %s", !m->is_public ? "▒" : "●",
+                   m->author_name ? m->author_name : "?", kind, when);
+        if (m->author == AK_CUSTOMER && t->requester.timezone)
+            buf_printf(&b, " (buyer's time %s)", local);
+        tlines_add_wrapped(&th->lines, obj, "", buf_str(&b), cols);
+        thread_add_body(th, m->body, !m->is_public ? OBJ_THREAD_NOTE
+                        : OBJ_THREAD_BODY, cols);
+        for (size_t k = 0; k < m->n_attachments; k++) {
+            buf_reset(&b);
+            buf_printf(&b, "  [attachment] %s (%lld bytes)",
+                       m->attachments[k].name ? m->attachments[k].name : "?",
+                       (long long)m->attachments[k].size);
+            tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
+                               cols);
+        }
+    }
+    for (size_t i = 0; i < th->n_pending; i++) {
+        const struct outbox_item *it = &th->pending[i];
+
+        tlines_add(&th->lines, OBJ_DEFAULT, "");
+        buf_reset(&b);
+        buf_printf(&b, "%s you [%s, outbox: %s]", it->is_note ? "▒" : "●",
+                   it->is_note ? "internal note" : "reply",
+                   outbox_state_name(it->state));
+        if (it->set_status)
+            buf_printf(&b, " then %s", it->set_status);
+        if (it->error)
+            buf_printf(&b, ": %s", it->error);
+        tlines_add_wrapped(&th->lines, OBJ_THREAD_PENDING, "", buf_str(&b),
+                           cols);
+        thread_add_body(th, it->body, OBJ_THREAD_BODY, cols);
+    }
+    buf_free(&b);
+}
+
+void
+thread_load(struct ui *ui, int64_t id, int at_end)
+{
+    struct thread *th = thread_get(ui);
+    struct outbox_item *items = NULL;
+    struct td_error err;
+    size_t n = 0;
+
+    ticket_free(&th->t);
+    outbox_items_free(&th->pending, th->n_pending);
+    th->pending = NULL;
+    th->n_pending = 0;
+    th->built_cols = 0;
+    th->top = 0;
+    th->at_end = at_end;
+    if (id == 0)
+        return;
+    td_error_clear(&err);
+    if (store_ticket_get(ui->app->store, id, &th->t, &err) != TD_OK) {
+        ui_error(ui, "ticket %lld: %s", (long long)id, err.msg);
+        return;
+    }
+    if (store_outbox_list(ui->app->store, -1, &items, &n, &err) == TD_OK) {
+        /* Keep what this ticket still has in flight; sent items are in
+         * the thread as messages by now. */
+        for (size_t i = 0; i < n; i++) {
+            if (items[i].ticket_id != id || items[i].state == OB_SENT)
+                continue;
+            th->pending = xreallocarray(th->pending, th->n_pending + 1,
+                                        sizeof *th->pending);
+            th->pending[th->n_pending++] = items[i];
+            memset(&items[i], 0, sizeof items[i]);
+        }
+        outbox_items_free(&items, n);
+    }
+}
+
+static int
+thread_body_rows(struct pane *p)
+{
+    return p->rows > 1 ? p->rows - 1 : 1;
+}
+
+static void
+thread_clamp(struct thread *th, struct pane *p)
+{
+    int max = (int)th->lines.n - thread_body_rows(p);
+
+    if (th->top > max)
+        th->top = max;
+    if (th->top < 0)
+        th->top = 0;
+}
+
+static void
+thread_draw(struct ui *ui, struct pane *p)
+{
+    struct thread *th = p->priv;
+    int h = thread_body_rows(p);
+    char left[128], right[64];
+
+    if (th->built_cols != p->cols) {
+        thread_build(ui, th, p->cols);
+        if (th->at_end)
+            th->top = (int)th->lines.n;
+    }
+    thread_clamp(th, p);
+    snprintf(left, sizeof left, " Conversation%s%s", th->t ? " #" : "",
+             th->t && th->t->external_id ? th->t->external_id : "");
+    snprintf(right, sizeof right, "%zu msg%s ",
+             th->t ? th->t->n_messages : 0,
+             th->n_pending ? " +outbox" : "");
+    screen_title(ui, p, left, right);
+    for (int r = 0; r < h; r++) {
+        size_t i = (size_t)(th->top + r);
+
+        if (i < th->lines.n)
+            screen_put(ui, p->win, r + 1, 0, p->cols, th->lines.v[i].text,
+                       (enum theme_obj)th->lines.v[i].obj, 1);
+        else
+            screen_put(ui, p->win, r + 1, 0, p->cols, "", OBJ_DEFAULT, 1);
+    }
+}
+
+static void
+thread_move(struct ui *ui, struct pane *p, enum move_how how, int n)
+{
+    struct thread *th = p->priv;
+    int h = thread_body_rows(p);
+
+    (void)ui;
+    switch (how) {
+    case MOVE_LINE:
+        th->top += n;
+        break;
+    case MOVE_PAGE:
+        th->top += n * (h > 2 ? h - 1 : 1);
+        break;
+    case MOVE_HALF:
+        th->top += n * (h / 2 > 0 ? h / 2 : 1);
+        break;
+    case MOVE_TOP:
+        th->top = 0;
+        break;
+    case MOVE_BOTTOM:
+        th->top = (int)th->lines.n;
+        break;
+    }
+    thread_clamp(th, p);
+}
+
+static void
+thread_init(struct ui *ui, struct pane *p)
+{
+    (void)ui;
+    (void)p;
+}
+
+static void
+thread_fini(struct ui *ui, struct pane *p)
+{
+    struct thread *th = p->priv;
+
+    (void)ui;
+    ticket_free(&th->t);
+    outbox_items_free(&th->pending, th->n_pending);
+    tlines_clear(&th->lines);
+}
+
+const struct pane_ops thread_ops = {
+    .name = "thread",
+    .priv_size = sizeof(struct thread),
+    .init = thread_init,
+    .fini = thread_fini,
+    .draw = thread_draw,
+    .step = thread_move,
+    .input = NULL,
+};
+
+void
+thread_act_fold_toggle(struct ui *ui)
+{
+    struct thread *th = thread_get(ui);
+
+    th->unfold = !th->unfold;
+    th->built_cols = 0;
+    ui_message(ui, "quoted history %s", th->unfold ? "shown" : "folded");
+}

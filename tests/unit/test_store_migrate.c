@@ -1,0 +1,241 @@
+/* test_store_migrate.c: stores left by older (and newer) ttydesk builds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/model.h"
+#include "core/query.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+struct fixture {
+    char dir[32];
+    char path[64];
+    struct td_error err;
+};
+
+static int
+setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+
+    snprintf(f->dir, sizeof f->dir, "/tmp/td-migrate-XXXXXX");
+    if (mkdtemp(f->dir) == NULL)
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/store.db", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    char p[80];
+
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+/* Run SQL on the file behind the store's back, as an old build would. */
+static void
+raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    char *msg = NULL;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(db);
+}
+
+static int64_t
+count_text(struct store *s, const char *word, struct td_error *err)
+{
+    struct query_term t = {.field = QF_TEXT, .value = (char *)word};
+    struct query q = {.terms = &t, .n_terms = 1};
+    int64_t n = -1;
+
+    assert_int_equal(store_inbox_count(s, &q, &n, err), TD_OK);
+    return n;
+}
+
+/* What version 1 held, written with version 1's own column names. */
+static const char v1_rows[] =
+    "INSERT INTO accounts(id, name, driver, url) VALUES"
+    " (1, 'shop', 'zendesk', 'https://shop.zendesk.com');"
+    "INSERT INTO customers(id, account_id, external_id, name, email,"
+    " country) VALUES (1, 1, 'u1', 'Kenji Sato', 'kenji@example.jp', 'JP');"
+    "INSERT INTO tickets(id, account_id, external_id, subject, status,"
+    " status_raw, priority, channel, language, requester_id, created_at,"
+    " updated_at, first_response_due) VALUES"
+    " (7, 1, '100', 'Parcel stuck in customs', 'open', 'open', 2, 'email',"
+    "  'ja', 1, 1000, 2000, 5000),"
+    " (8, 1, '101', 'Invoice copy', 'solved', 'solved', 1, 'web', NULL,"
+    "  1, 1100, 2100, NULL);"
+    "INSERT INTO ticket_tags VALUES (7, 'customs'), (7, 'vip');"
+    "INSERT INTO messages(id, ticket_id, external_id, author, author_name,"
+    " is_public, body, created_at) VALUES"
+    " (1, 7, 'a', 'customer', 'Kenji', 1, '税関で止まっています', 1000),"
+    " (2, 7, 'b', 'agent', 'Ana', 1, 'We are checking with the carrier',"
+    "  1500),"
+    " (3, 8, 'c', 'customer', 'Kenji', 1, 'Please resend the invoice',"
+    "  1100);"
+    "INSERT INTO attachments VALUES (1, 0, 'photo.jpg', 2048);"
+    "INSERT INTO sync_cursors VALUES (1, 'tickets', '2000');";
+
+static void
+test_v1_to_v2(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    struct ticket *t = NULL;
+    struct outbox_item it = {0}, *items = NULL;
+    char *cursor = NULL;
+    size_t n = 0;
+
+    /* A version-1 file, as the first release left it. */
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 1);
+    store_close(&s);
+    raw_exec(f->path, v1_rows);
+
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+
+    /* The rows are all there, ids and all. */
+    assert_int_equal(store_ticket_get(s, 7, &t, &f->err), TD_OK);
+    assert_string_equal(t->account, "shop");
+    assert_string_equal(t->subject, "Parcel stuck in customs");
+    assert_int_equal(t->priority, TP_HIGH);
+    assert_int_equal(t->first_response_due, 5000);
+    assert_string_equal(t->requester.name, "Kenji Sato");
+    assert_int_equal(t->n_tags, 2);
+    assert_int_equal(t->n_messages, 2);
+    assert_string_equal(t->messages[0].body, "税関で止まっています");
+    assert_int_equal(t->messages[0].n_attachments, 1);
+    ticket_free(&t);
+    assert_int_equal(store_cursor_get(s, 1, "tickets", &cursor, &f->err),
+                     TD_OK);
+    assert_string_equal(cursor, "2000");
+    free(cursor);
+
+    /* The index was built from the old rows. */
+    assert_int_equal(count_text(s, "customs", &f->err), 1);
+    assert_int_equal(count_text(s, "税関", &f->err), 1);
+    assert_int_equal(count_text(s, "kenji@example.jp", &f->err), 2);
+    assert_int_equal(count_text(s, "invoice", &f->err), 1);
+
+    /* And the new tables work on old tickets. */
+    it.ticket_id = 8;
+    it.body = xstrdup("Attached again.");
+    assert_int_equal(store_outbox_add(s, &it, &f->err), TD_OK);
+    assert_int_equal(store_outbox_list(s, OB_QUEUED, &items, &n, &f->err),
+                     TD_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].ticket_ext_id, "101");
+    outbox_items_free(&items, n);
+    outbox_item_clear(&it);
+    assert_int_equal(store_draft_save(s, 7, "draft", 0, NULL, &f->err),
+                     TD_OK);
+    store_close(&s);
+
+    /* Opening again migrates nothing and keeps everything. */
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+    assert_int_equal(count_text(s, "carrier", &f->err), 1);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+    store_close(&s);
+}
+
+static void
+test_newer_store_refused(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    store_close(&s);
+    raw_exec(f->path, "PRAGMA user_version = 99");
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_ENOTSUP);
+    assert_null(s);
+    assert_non_null(strstr(f->err.msg, f->path));
+    assert_non_null(strstr(f->err.msg, "schema version 99"));
+    assert_non_null(strstr(f->err.msg, "newer ttydesk"));
+    /* Not touched: still 99. */
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err),
+                     TD_ENOTSUP);
+}
+
+/* A migration that fails halfway leaves the file at the old version, with
+ * nothing of the new one. */
+static void
+test_failed_migration_rolls_back(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err), TD_OK);
+    store_close(&s);
+    raw_exec(f->path, "CREATE TABLE drafts (x)");   /* in version 2's way */
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_EIO);
+    assert_non_null(strstr(f->err.msg, "migrate to schema version 2"));
+    assert_non_null(strstr(f->err.msg, "drafts"));
+    raw_exec(f->path, "DROP TABLE drafts");
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 1);
+    store_close(&s);
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 2);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+    store_close(&s);
+}
+
+static void
+test_not_a_database(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    FILE *fp = fopen(f->path, "w");
+
+    assert_non_null(fp);
+    fputs("this is not an SQLite file, it is a text file of some length "
+          "so that sqlite reads a header and rejects it\n", fp);
+    fclose(fp);
+    assert_int_not_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_null(s);
+    assert_non_null(strstr(f->err.msg, "store: "));
+    assert_non_null(strstr(f->err.msg, "not a database"));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_v1_to_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_store_refused, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_a_database, setup,
+                                        teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
