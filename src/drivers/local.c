@@ -13,6 +13,7 @@
 
 #include "core/paths.h"
 #include "drivers/driver.h"
+#include "net/html.h"
 #include "net/json.h"
 #include "util/buf.h"
 #include "util/timeutil.h"
@@ -165,6 +166,16 @@ local_fill_message(const struct local_priv *p, const cJSON *j,
     m->is_public = json_bool(j, "public", 1);
     m->body = json_strdup(j, "body");
     m->html = json_strdup(j, "html");
+    /* An HTML-only message still needs the text the thread shows. */
+    if ((m->body == NULL || *m->body == '\0') && m->html != NULL) {
+        struct td_error err;
+        char *text = NULL;
+
+        if (html_to_text(m->html, strlen(m->html), &text, &err) == TD_OK) {
+            free(m->body);
+            m->body = text;
+        }
+    }
     m->created_at = local_time(p, j, "created_at");
     att = cJSON_GetObjectItemCaseSensitive(j, "attachments");
     if (!cJSON_IsArray(att))

@@ -216,7 +216,9 @@ setup(void **state)
     write_file(tdir, "1001.json", ticket_1001);
     write_file(tdir, "1002.json",
                "{\"id\":\"1002\",\"subject\":\"注文はまだですか\","
-               "\"status\":\"new\",\"requester\":\"c1\",\"messages\":[]}");
+               "\"status\":\"new\",\"requester\":\"c1\",\"messages\":["
+               "{\"id\":\"h1\",\"body\":null,\"html\":"
+               "\"<p>注文は<b>まだ</b>ですか</p><blockquote>old</blockquote>\"}]}");
     free(tdir);
     f->def.kind = "account";
     f->def.name = "t";
@@ -257,6 +259,10 @@ test_sync_all(void **state)
     /* Order of delivery is by modification time, then name. */
     assert_non_null(strstr(c.subjects, "pedido #1001"));
     assert_non_null(strstr(c.subjects, "注文はまだですか"));
+    /* Delivered last (same mtime, later name): the HTML-only message. */
+    assert_string_equal(c.last.external_id, "1002");
+    assert_string_equal(c.last.messages[0].body, "注文はまだですか\n\n> old");
+    assert_non_null(c.last.messages[0].html);
     collect_reset(&c);
     /* Nothing changed: an incremental sync delivers nothing. */
     assert_int_equal(f->a->drv->sync(f->a, &s, &err), TD_OK);
