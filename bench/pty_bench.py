@@ -12,6 +12,16 @@ import os, pty, select, sys, time, statistics, resource
 QUIET = 0.015
 
 
+def settle(fd):
+    """Swallow whatever is still on its way, so a timing starts clean."""
+    while select.select([fd], [], [], 0.05)[0]:
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
 def drain(fd, first_deadline=2.0):
     """Read until output stops; return (seconds to last byte, bytes)."""
     t0 = time.monotonic()
@@ -59,6 +69,7 @@ def main():
     def key(seq, reps=30):
         times, sizes = [], []
         for _ in range(reps):
+            settle(fd)
             t = time.monotonic()
             os.write(fd, seq)
             dt, n = drain(fd, 1.0)
@@ -76,6 +87,7 @@ def main():
     drain(fd, 1.0)
     times = []
     for ch in b"refund":
+        settle(fd)
         t = time.monotonic()
         os.write(fd, bytes([ch]))
         dt, _ = drain(fd, 2.0)

@@ -13,6 +13,7 @@
 #include "core/paths.h"
 #include "drivers/driver.h"
 #include "drivers/local.h"
+#include "net/json.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -96,6 +97,27 @@ app_add_account(struct app *app, struct account *a)
     app->accounts[app->n_accounts++] = a;
 }
 
+/* In the demo the agent is the workspace's "me", so that replies, notes
+ * and assignee:me read as they would for a real agent. */
+static void
+app_demo_agent(struct app *app, const char *dir)
+{
+    char *path = paths_join(dir, "workspace.json"), *line;
+    struct td_error err;
+    const char *me;
+    cJSON *ws = NULL;
+
+    if (*config_str(app->cfg, OPT_AGENT_NAME) == '\0' &&
+        json_load_file(path, (size_t)1 << 20, &ws, &err) == TD_OK &&
+        (me = json_str(ws, "me")) != NULL && strpbrk(me, "\"\\\n") == NULL) {
+        line = xasprintf("set agent_name = \"%s\"", me);
+        (void)config_exec_line(app->cfg, line, "(demo)", 1, &err);
+        free(line);
+    }
+    cJSON_Delete(ws);
+    free(path);
+}
+
 /* First run without accounts: copy the demo workspace into the data
  * directory and use it as the one account. */
 static enum td_status
@@ -122,6 +144,7 @@ app_setup_demo(struct app *app, struct td_error *err)
     snprintf(line, sizeof line, "account %s local \"%s\"", APP_DEMO_NAME, dst);
     if ((rc = config_exec_line(app->cfg, line, "(demo)", 1, err)) != TD_OK)
         goto out;
+    app_demo_agent(app, dst);
     rc = drv_account_new(&app->cfg->accounts[app->cfg->n_accounts - 1], &a,
                          err);
     if (rc == TD_OK) {
