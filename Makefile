@@ -40,11 +40,13 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_util.c,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 BENCH_BINS := $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
 BIN := $(BUILD)/ttydesk
 
-.PHONY: all deps run test bench install uninstall clean demo check-layers help
+.PHONY: all deps run test bench install uninstall clean demo check-layers help fuzz
 
 all: $(BIN)
 
@@ -79,6 +81,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/config.mk
 	@$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
 		$(LIB_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
+# Fuzz targets replay their saved corpus in `make test`; `make fuzz` runs
+# libFuzzer (clang) on one of them: make fuzz FUZZ=query SECONDS=60
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_util.c $(LIB_OBJS) $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) $(PKG_CFLAGS) -o $@ $< \
+		tests/fuzz/replay.c tests/fuzz/fuzz_util.c $(LIB_OBJS) $(PKG_LIBS) -lm
+
+FUZZ ?= query
+SECONDS ?= 60
+fuzz: $(BUILD)/config.mk
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@mkdir -p build-fuzz/corpus-$(FUZZ)
+	clang $(CPPFLAGS) -Itests/fuzz -std=c11 -g -O1 \
+		-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+		-o build-fuzz/fuzz_$(FUZZ) tests/fuzz/fuzz_$(FUZZ).c tests/fuzz/fuzz_util.c \
+		$(LIB_SRCS) $(PKG_LIBS) -lm
+	build-fuzz/fuzz_$(FUZZ) -max_total_time=$(SECONDS) \
+		build-fuzz/corpus-$(FUZZ) tests/fuzz/corpus/$(FUZZ)
+
 $(BUILD)/bench/%: bench/%.c $(LIB_OBJS) $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -97,7 +119,7 @@ run: $(BIN)
 check-layers:
 	@sh tests/check-layers.sh
 
-test: $(BIN) $(UNIT_BINS) check-layers
+test: $(BIN) $(UNIT_BINS) $(FUZZ_BINS) check-layers
 	@BUILD=$(BUILD) TTYDESK_DATADIR=$(CURDIR) sh tests/run.sh $(UNIT_BINS)
 
 bench: $(BIN) $(BENCH_BINS)
@@ -125,6 +147,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find build build-san -name '*.d' 2>/dev/null)

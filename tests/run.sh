@@ -43,8 +43,8 @@ for bin in "$@"; do
     case "$bin" in *"${TESTS:-}"*) ;; *) continue ;; esac
     run_suite "unit/$(basename "$bin")" "$bin"
 done
-for t in tests/cli/*.sh tests/screen/*.sh tests/tty/*.sh tests/drivers/*.sh \
-         tests/integration/*.sh; do
+for t in tests/fuzz/*.sh tests/cli/*.sh tests/screen/*.sh tests/tty/*.sh \
+         tests/drivers/*.sh tests/integration/*.sh; do
     [ -f "$t" ] || continue
     case "$t" in *"${TESTS:-}"*) ;; *) continue ;; esac
     run_suite "${t#tests/}" sh "$t"
