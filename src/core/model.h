@@ -111,6 +111,10 @@ struct ticket {
     time_t first_response_due;
     struct message *messages;   /* filled by thread reads only */
     size_t n_messages;
+    /* Filled by store reads: 1 when the agent never opened the ticket or
+     * the customer wrote since they last did (a mail reader's "new");
+     * ignored by writes, which never change what the agent has seen. */
+    int unread;
 };
 
 struct order_item {

@@ -83,6 +83,10 @@ static const struct field_word field_words[] = {
         .name = "updated",
         .field = QF_UPDATED,
     },
+    {
+        .name = "is",
+        .field = QF_IS,
+    },
 };
 
 #define N_FIELD_WORDS (sizeof field_words / sizeof field_words[0])
@@ -103,6 +107,7 @@ static const char *const field_names[QF_COUNT] = {
     [QF_SLA] = "sla",
     [QF_AGE] = "age",
     [QF_UPDATED] = "updated",
+    [QF_IS] = "is",
 };
 
 static const char *const sort_names[QS_COUNT] = {
@@ -371,6 +376,13 @@ item_check(enum query_field f, const char *item, const struct token *t,
             !isalpha((unsigned char)item[1])) {
             td_error_set(err, TD_EINVAL, "'%.*s': '%s' is not a two-letter "
                          "country code like DE", t->raw_len, t->raw, item);
+            return -1;
+        }
+        break;
+    case QF_IS:
+        if (strcmp(item, "unread") != 0 && strcmp(item, "read") != 0) {
+            td_error_set(err, TD_EINVAL, "'%.*s': unknown state '%s' "
+                         "(unread, read)", t->raw_len, t->raw, item);
             return -1;
         }
         break;

@@ -25,6 +25,7 @@ enum query_field {
     QF_SLA,         /* sla<30m, sla>2h: time left to the first-response due */
     QF_AGE,         /* age>2d, age<3h: time since the ticket was created */
     QF_UPDATED,     /* updated<1h: time since the last update */
+    QF_IS,          /* is:unread, is:read (the agent's own seen state) */
     QF_COUNT
 };
 

@@ -54,6 +54,7 @@ read_ticket_row(sqlite3_stmt *st, struct ticket *t)
     t->requester.country = db_col_str(st, 19);
     t->requester.timezone = db_col_str(st, 20);
     t->requester.locale = db_col_str(st, 21);
+    t->unread = sqlite3_column_int(st, 22) != 0;
 }
 
 static const char sql_tags[] =

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "store/db.h"
+#include "store/schema.h"
 
 /* The columns read_ticket_row expects, over tickets t, accounts a and
  * customers c (READ_TICKET_JOINS joins the last two to t). */
@@ -13,7 +14,7 @@
     " t.status_raw, t.priority, t.channel, t.language, t.assignee,"        \
     " t.created_at, t.updated_at, t.first_response_due, c.id,"             \
     " c.external_id, c.name, c.email, c.phone, c.country, c.timezone,"     \
-    " c.locale"
+    " c.locale, " SCHEMA_UNREAD
 #define READ_TICKET_JOINS                                                   \
     " LEFT JOIN accounts a ON a.id = t.account_id"                         \
     " LEFT JOIN customers c ON c.id = t.requester_id"

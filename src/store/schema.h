@@ -5,6 +5,13 @@
 #include "store/db.h"
 #include "util/error.h"
 
+/* A ticket is unread when the agent never saw it or the customer wrote
+ * after they did. The first form is the WHERE of the tickets_unread
+ * partial index; the second, over "tickets t", must stay the same
+ * expression so that sqlite can answer it from that index. */
+#define SCHEMA_UNREAD_INDEXED "(seen_at IS NULL OR customer_at > seen_at)"
+#define SCHEMA_UNREAD "(t.seen_at IS NULL OR t.customer_at > t.seen_at)"
+
 /* The version the file is at (PRAGMA user_version) into *v. */
 enum td_status schema_version(struct store *s, int *v, struct td_error *err);
 

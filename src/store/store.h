@@ -11,7 +11,7 @@
 #include "util/error.h"
 
 /* The schema version this build writes; older stores are migrated forward. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -127,6 +127,18 @@ enum td_status store_inbox_explain(struct store *s, const struct query *q,
 /* Tickets per normalised status, for the status bar. */
 enum td_status store_status_counts(struct store *s, int64_t counts[TS_COUNT],
                                    struct td_error *err);
+
+/* How many tickets are unread (never seen, or the customer wrote since),
+ * for the status bar. */
+enum td_status store_unread_count(struct store *s, int64_t *count,
+                                  struct td_error *err);
+
+/* Mark ticket id seen as it is now (seen != 0) or unread again (seen ==
+ * 0). A later message from the customer makes a seen ticket unread; a
+ * re-sync that brings nothing new does not. TD_ENOTFOUND if no such
+ * ticket. */
+enum td_status store_ticket_mark_seen(struct store *s, int64_t id, int seen,
+                                      struct td_error *err);
 
 /* One ticket with its requester, tags and messages (oldest first). */
 enum td_status store_ticket_get(struct store *s, int64_t id,

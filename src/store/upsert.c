@@ -176,6 +176,28 @@ message_write(struct store *s, int64_t ticket_id, struct message *m,
     return rc;
 }
 
+/* A customer message on its own (not in a ticket payload) may be the
+ * one that makes the ticket unread. */
+static const char sql_customer_at[] =
+    "UPDATE tickets SET customer_at = ?2 WHERE id = ?1 AND customer_at < ?2";
+
+static enum td_status
+message_touch_ticket(struct store *s, int64_t ticket_id,
+                     const struct message *m, struct td_error *err)
+{
+    static const char op[] = "upsert message";
+    sqlite3_stmt *st;
+    enum td_status rc;
+
+    if (m->author != AK_CUSTOMER)
+        return TD_OK;
+    if ((rc = db_stmt(s, sql_customer_at, op, &st, err)) != TD_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, ticket_id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)m->created_at);
+    return db_done(s, st, op, err);
+}
+
 enum td_status
 store_message_upsert(struct store *s, int64_t ticket_id, struct message *m,
                      struct td_error *err)
@@ -190,6 +212,8 @@ store_message_upsert(struct store *s, int64_t ticket_id, struct message *m,
         rc = fts_doc_load(s, ticket_id, &old, err);
     if (rc == TD_OK)
         rc = message_write(s, ticket_id, m, 0, err);
+    if (rc == TD_OK)
+        rc = message_touch_ticket(s, ticket_id, m, err);
     if (rc == TD_OK && !queued)
         fts_defer(s, &old);
     fts_doc_clear(&old);
@@ -203,15 +227,16 @@ static const char sql_ticket_find[] =
 static const char sql_ticket_upsert[] =
     "INSERT INTO tickets(account_id, external_id, subject, status,"
     " status_raw, priority, channel, language, requester_id, assignee,"
-    " created_at, updated_at, first_response_due) "
-    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+    " created_at, updated_at, first_response_due, customer_at) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
     "ON CONFLICT(account_id, external_id) DO UPDATE SET"
     " subject = excluded.subject, status = excluded.status,"
     " status_raw = excluded.status_raw, priority = excluded.priority,"
     " channel = excluded.channel, language = excluded.language,"
     " requester_id = excluded.requester_id, assignee = excluded.assignee,"
     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
-    " first_response_due = excluded.first_response_due "
+    " first_response_due = excluded.first_response_due,"
+    " customer_at = max(customer_at, excluded.customer_at) "
     "RETURNING id";
 static const char sql_tags_clear[] =
     "DELETE FROM ticket_tags WHERE ticket_id = ?1";
@@ -242,6 +267,23 @@ ticket_find(struct store *s, const struct ticket *t, int64_t *id,
     return rc;
 }
 
+/* The newest customer message of the payload (0 if none). A payload
+ * without its thread (a list page) then keeps what the store had, which
+ * is why customer_at only ever grows: a message once seen from the
+ * customer is not unsaid by a page that leaves it out. */
+static time_t
+ticket_customer_at(const struct ticket *t)
+{
+    time_t at = 0;
+
+    for (size_t i = 0; i < t->n_messages; i++) {
+        if (t->messages[i].author == AK_CUSTOMER &&
+            t->messages[i].created_at > at)
+            at = t->messages[i].created_at;
+    }
+    return at;
+}
+
 static enum td_status
 ticket_write(struct store *s, struct ticket *t, struct td_error *err)
 {
@@ -257,6 +299,7 @@ ticket_write(struct store *s, struct ticket *t, struct td_error *err)
         sqlite3_bind_int64(st, 9, t->requester.id);
     sqlite3_bind_int64(st, 11, (sqlite3_int64)t->created_at);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)t->updated_at);
+    sqlite3_bind_int64(st, 14, (sqlite3_int64)ticket_customer_at(t));
     if (db_bind_str(st, 2, t->external_id) | db_bind_str(st, 3, t->subject) |
         db_bind_str(st, 4, ticket_status_name(t->status)) |
         db_bind_str(st, 5, t->status_raw) |

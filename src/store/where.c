@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/model.h"
+#include "store/schema.h"
 #include "util/xmalloc.h"
 
 /*
@@ -323,6 +324,25 @@ term_id(struct where *w, struct buf *e, const struct vlist *l,
     return TD_OK;
 }
 
+/* is:unread, is:read: the agent's seen state, in the words of the
+ * tickets_unread partial index, so that counting the unread reads only
+ * that index; a page still walks its sort index and stops when full. */
+static enum td_status
+term_is(struct where *w, struct buf *e, const struct vlist *l,
+        const struct query_term *t, struct td_error *err)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        where_add(w, e, "%s", i ? " OR " : "");
+        if (strcmp(l->v[i], "unread") == 0)
+            where_add(w, e, "%s", SCHEMA_UNREAD);
+        else if (strcmp(l->v[i], "read") == 0)
+            where_add(w, e, "NOT %s", SCHEMA_UNREAD);
+        else
+            return bad_value(t, l->v[i], "no such state", err);
+    }
+    return TD_OK;
+}
+
 /* sla<30m: due within 30 minutes (or overdue); written as a comparison
  * with a bound time so that the column stays bare for its index. A ticket
  * without a due time compares NULL, which is false both ways. */
@@ -439,6 +459,9 @@ term_sql(struct where *w, struct buf *e, const struct query *q,
         break;
     case QF_ID:
         rc = term_id(w, e, &l, t, err);
+        break;
+    case QF_IS:
+        rc = term_is(w, e, &l, t, err);
         break;
     default:
         rc = td_error_set(err, TD_EINVAL, "store: query: field %d unknown",

@@ -249,6 +249,8 @@ static const struct action actions[] = {
         inbox_act_sort_next),
     ACT("mark-toggle", "mark or unmark the ticket", inbox_act_mark_toggle),
     ACT("mark-clear", "clear every mark", inbox_act_mark_clear),
+    ACT("toggle-unread", "mark the ticket (or the marked ones) read or "
+        "unread", inbox_act_toggle_unread),
     ACT("bulk", "change the status of the marked tickets (:bulk-status)",
         act_bulk),
     ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),

@@ -161,6 +161,10 @@ static const struct col_def col_defs[COL_COUNT] = {
 };
 
 #define INBOX_MAX_COLS 16
+/* Before the first column: the mark ('*'), the unread dot, a space. */
+#define INBOX_GUTTER 3
+/* What marks an unread row (the thread pane's dot for a message). */
+#define INBOX_UNREAD_DOT "\u25cf"
 #define INBOX_SUBJECT_MIN 16
 
 struct col {
@@ -203,7 +207,7 @@ inbox_columns(struct ui *ui, int cols, struct col *out)
             spec++;
     }
     for (int level = 1;; level++) {
-        total = 2;
+        total = INBOX_GUTTER;
         for (size_t i = 0; i < n; i++)
             total += out[i].width + 1;
         if (total + INBOX_SUBJECT_MIN <= cols || level > 6)
@@ -216,7 +220,7 @@ inbox_columns(struct ui *ui, int cols, struct col *out)
             }
         }
     }
-    x = 2;
+    x = INBOX_GUTTER;
     for (size_t i = 0; i < n; i++) {
         if (out[i].width == 0)
             out[i].width = cols - total > 1 ? cols - total : 1;
@@ -605,9 +609,14 @@ inbox_draw(struct ui *ui, struct pane *p)
         }
         marked = inbox_is_marked(in, t->id);
         row_obj = i == in->sel ? OBJ_INBOX_SELECTED
-                  : marked ? OBJ_INBOX_MARKED : OBJ_INBOX_ROW;
+                  : marked ? OBJ_INBOX_MARKED
+                  : t->unread ? OBJ_INBOX_UNREAD : OBJ_INBOX_ROW;
         screen_put(ui, p->win, r + 2, 0, p->cols, marked ? "*" : "",
                    row_obj, 1);
+        /* The dot keeps unread rows apart on the selection bar, on
+         * marked rows and without colour or bold. */
+        if (t->unread)
+            screen_put(ui, p->win, r + 2, 1, 1, INBOX_UNREAD_DOT, row_obj, 0);
         for (size_t c = 0; c < n; c++) {
             enum theme_obj obj = row_obj;
             struct buf b;
@@ -680,9 +689,65 @@ inbox_act_open(struct ui *ui)
     inbox_open_id(ui, id);
 }
 
+/* The cached rows follow a change of seen state at once; the list is
+ * not queried again, so that under is:unread the ticket just read stays
+ * where it is until the next reload, as a mail reader keeps a message it
+ * has just shown. */
+static void
+inbox_cache_unread(struct inbox *in, int64_t id, int unread)
+{
+    for (size_t i = 0; i < in->n_rows; i++) {
+        if (in->rows[i].id == id)
+            in->rows[i].unread = unread;
+    }
+}
+
+/* Mark id unread or read in the store and in the rows shown; 0 on
+ * success, -1 with the error shown. */
+static int
+inbox_set_unread(struct ui *ui, int64_t id, int unread)
+{
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (store_ticket_mark_seen(ui->app->store, id, !unread, &err) != TD_OK) {
+        ui_error(ui, "%s", err.msg);
+        return -1;
+    }
+    inbox_cache_unread(inbox_get(ui), id, unread);
+    return 0;
+}
+
+/* Whether id is unread: from the cached page, else (a marked ticket that
+ * scrolled away) from the store. -1 with the error shown. */
+static int
+inbox_unread_of(struct ui *ui, int64_t id)
+{
+    struct inbox *in = inbox_get(ui);
+    struct ticket *t = NULL;
+    struct td_error err;
+    int unread;
+
+    for (size_t i = 0; i < in->n_rows; i++) {
+        if (in->rows[i].id == id)
+            return in->rows[i].unread;
+    }
+    td_error_clear(&err);
+    if (store_ticket_get(ui->app->store, id, &t, &err) != TD_OK) {
+        ui_error(ui, "%s", err.msg);
+        return -1;
+    }
+    unread = t->unread;
+    ticket_free(&t);
+    return unread;
+}
+
 void
 inbox_open_id(struct ui *ui, int64_t id)
 {
+    /* Opening is reading: the row loses its dot, the count goes down. */
+    if (inbox_set_unread(ui, id, 0) == 0)
+        ui_refresh_counts(ui);
     ui->ticket_id = id;
     thread_load(ui, id, 0);
     order_load(ui, id);
@@ -808,4 +873,40 @@ inbox_act_filter_clear(struct ui *ui)
 {
     inbox_set_filter(ui, "");
     ui_message(ui, "filter cleared");
+}
+
+/* N, neomutt's toggle-new: on the marked tickets if there are any, else
+ * on the selected one. They all take the opposite of the first one's
+ * state, so that a mixed set ends up alike rather than flipped each. */
+void
+inbox_act_toggle_unread(struct ui *ui)
+{
+    struct inbox *in = inbox_get(ui);
+    size_t n = in->n_marks, done = 0;
+    int64_t one = inbox_selected(ui);
+    const int64_t *ids = in->marks;
+    int unread;
+
+    if (n == 0) {
+        if (one == 0) {
+            ui_error(ui, "no ticket here");
+            return;
+        }
+        ids = &one;
+        n = 1;
+    }
+    if ((unread = inbox_unread_of(ui, ids[0])) < 0)
+        return;
+    unread = !unread;
+    for (size_t i = 0; i < n; i++) {
+        if (inbox_set_unread(ui, ids[i], unread) != 0)
+            break;
+        done++;
+    }
+    ui_refresh_counts(ui);
+    if (done == 1)
+        ui_message(ui, "marked %s", unread ? "unread" : "read");
+    else if (done > 1)
+        ui_message(ui, "%zu tickets marked %s", done,
+                   unread ? "unread" : "read");
 }

@@ -52,5 +52,6 @@ void inbox_act_sort_next(struct ui *ui);
 void inbox_act_mark_toggle(struct ui *ui);
 void inbox_act_mark_clear(struct ui *ui);
 void inbox_act_filter_clear(struct ui *ui);
+void inbox_act_toggle_unread(struct ui *ui);
 
 #endif

@@ -61,6 +61,7 @@ static const char keymap_default[] =
     "bind inbox t mark-toggle\n"
     "bind inbox T bulk\n"
     "bind inbox U mark-clear\n"
+    "bind inbox N toggle-unread\n"
     "bind inbox c filter-clear\n"
     "\n"
     "# the conversation and the order panel\n"

@@ -107,6 +107,7 @@ struct ui {
     /* status bar numbers, refreshed after changes and each minute */
     int64_t n_open;
     int64_t n_breaching;
+    int64_t n_unread;
     size_t n_outbox;
     char *last_error;
 };

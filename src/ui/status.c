@@ -39,9 +39,9 @@ status_draw(struct ui *ui)
 
         buf_printf(&b, " | %s:%s", a->name, status_account_state(a->state));
     }
-    buf_printf(&b, " | %lld open, %lld breaching | outbox %zu",
-               (long long)ui->n_open, (long long)ui->n_breaching,
-               ui->n_outbox);
+    buf_printf(&b, " | %lld unread, %lld open, %lld breaching | outbox %zu",
+               (long long)ui->n_unread, (long long)ui->n_open,
+               (long long)ui->n_breaching, ui->n_outbox);
     if (ui->app->readonly)
         buf_adds(&b, " | READ-ONLY");
     buf_adds(&b, " ");

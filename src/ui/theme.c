@@ -61,6 +61,14 @@ static const struct theme_def theme_defs[OBJ_COUNT] = {
         .bg = "default",
         .attrs = "bold",
     },
+    /* Unread rows stand out by weight, not colour, as new mail does in
+     * mutt: the SLA colours keep their meaning on them. */
+    [OBJ_INBOX_UNREAD] = {
+        .name = "inbox.unread",
+        .fg = "default",
+        .bg = "default",
+        .attrs = "bold",
+    },
     [OBJ_SLA_OK] = {
         .name = "inbox.sla.ok",
         .fg = "green",

@@ -15,6 +15,7 @@ enum theme_obj {
     OBJ_INBOX_ROW,
     OBJ_INBOX_SELECTED,
     OBJ_INBOX_MARKED,
+    OBJ_INBOX_UNREAD,
     OBJ_SLA_OK,
     OBJ_SLA_WARN,
     OBJ_SLA_BREACH,

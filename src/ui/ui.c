@@ -233,6 +233,8 @@ ui_refresh_counts(struct ui *ui)
         TD_OK)
         ui->n_breaching = 0;
     query_clear(&q);
+    if (store_unread_count(ui->app->store, &ui->n_unread, &err) != TD_OK)
+        ui->n_unread = 0;
     ui->n_outbox = 0;
     for (size_t i = 0; i < sizeof pending / sizeof pending[0]; i++) {
         struct outbox_item *items = NULL;

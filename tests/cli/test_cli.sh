@@ -26,15 +26,24 @@ assert len(langs) >= 12, langs
 countries = {r["customer"]["country"] for r in rows}
 assert len(countries) >= 12, countries
 need = {"id", "account", "external_id", "subject", "status", "priority",
-        "channel", "language", "customer", "assignee", "created_at", "updated_at"}
+        "channel", "language", "customer", "assignee", "created_at", "updated_at",
+        "unread"}
 for r in rows:
     assert need <= set(r), set(r) ^ need
+    # Nothing was opened in the console yet: every ticket is new.
+    assert r["unread"] is True, r
     assert {"name", "email", "country"} <= set(r["customer"])
     assert r["account"] == "demo"
 assert {"email", "web", "chat", "whatsapp", "line"} <= {r["channel"] for r in rows}
 PY
 then pass "list --json: the demo has ~300 tickets in 12+ languages"
 else fail "list --json on the demo" "rc=$RC" "$(head -c 300 "$T_HOME/list.json")" "$ERR"; fi
+
+run "$B" list --json is:read
+if [ $RC -eq 0 ] && [ "$(printf '%s' "$OUT" | tr -d ' \n')" = "[]" ]; then
+    pass "list --json is:read: none read before the console opened one"
+else fail "list --json is:read" "rc=$RC" "$(printf '%s' "$OUT" | head -c 300)" \
+    "$ERR"; fi
 
 mode=$(stat -c %a "$XDG_DATA_HOME/ttydesk")
 fmode=$(stat -c %a "$XDG_DATA_HOME/ttydesk/store.db")

@@ -33,11 +33,11 @@ assignee: none
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 5 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 check_has "inbox row shows the title-change attempt as text" "$tmp/inbox" \
-    'Mallory ␛\[31m… US Refund ␛\]0;pwned…'
+    'Mallory ␛\[31m… US Refund ␛\]0;pwne…'
 for f in inbox thread; do
     # Byte-wise: ESC and BEL; UTF-8 sequences: U+009B (CSI) and U+202E.
     if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/$f" ||

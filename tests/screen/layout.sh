@@ -8,12 +8,12 @@ rm -rf "$tmp/data" "$tmp/state" "$tmp/s"
 run_script 160 45
 check "first screen at 160x45" "$tmp/s" <<'EOF'
  Inbox: open                                  1/5 sort:sla │  Orders and shipping                             0 orders │  Editor
-  SLA   BUYER          SUBJECT                STATUS  AGE  │   No ticket open.                                         │
-  ~ 山田 花子      注文した商品がまだ届…  new     ~ │                                                           │
-  ~ Mallory ␛[31m… Refund ␛]0;pwned␇now … open    ~ │                                                           │
-  ~ ليلى حداد      لم يصل طلبي بعد        open    ~ │                                                           │
-  ~ Jonas Becker   Where is my order #10… open    ~ │                                                           │
-  ~ สมชาย ใจดี      สินค้าชำรุดครับ            pending ~ │                                                           │
+   SLA   BUYER          SUBJECT               STATUS  AGE  │   No ticket open.                                         │
+ ● ~ 山田 花子      注文した商品がまだ届… new     ~ │                                                           │
+ ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇now… open    ~ │                                                           │
+ ● ~ ليلى حداد      لم يصل طلبي بعد       open    ~ │                                                           │
+ ● ~ Jonas Becker   Where is my order #1… open    ~ │                                                           │
+ ● ~ สมชาย ใจดี      สินค้าชำรุดครับ           pending ~ │                                                           │
                                                            │                                                           │
                                                            │                                                           │
                                                            │                                                           │
@@ -50,7 +50,7 @@ check "first screen at 160x45" "$tmp/s" <<'EOF'
                                                            │                                                           │
                                                            │                                                           │
                                                            │                                                           │ C-s send  C-t note/reply  C-o status  …
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 6 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOF
 
@@ -59,12 +59,12 @@ rm -rf "$tmp/data" "$tmp/state" "$tmp/s"
 run_script 120 40
 check "first screen at 120x40" "$tmp/s" <<'EOF'
  Inbox: open                   1/5 sort:sla │  Conversation                                                       0 msg
-  SLA   BUYER          SUBJECT              │   No ticket open: Enter on the inbox opens one.
-  ~ 山田 花子      注文した商品がまだ…  │
-  ~ Mallory ␛[31m… Refund ␛]0;pwned␇no… │
-  ~ ليلى حداد      لم يصل طلبي بعد      │
-  ~ Jonas Becker   Where is my order #… │
-  ~ สมชาย ใจดี      สินค้าชำรุดครับ          │
+   SLA   BUYER          SUBJECT             │   No ticket open: Enter on the inbox opens one.
+ ● ~ 山田 花子      注文した商品がまだ… │
+ ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇n… │
+ ● ~ ليلى حداد      لم يصل طلبي بعد     │
+ ● ~ Jonas Becker   Where is my order … │
+ ● ~ สมชาย ใจดี      สินค้าชำรุดครับ         │
                                             │
                                             │
                                             │
@@ -96,7 +96,7 @@ check "first screen at 120x40" "$tmp/s" <<'EOF'
                                             │
                                             │
                                             │
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 6 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOF
 
@@ -105,12 +105,12 @@ rm -rf "$tmp/data" "$tmp/state" "$tmp/s"
 run_script 80 24
 check "first screen at 80x24" "$tmp/s" <<'EOF'
  Inbox: open                                                       1/5 sort:sla
-  SLA   CHAN     LG BUYER          CC SUBJECT           STATUS  ASSIGNEE   AGE
-  ~ line     ja 山田 花子      JP 注文した商品がま… new     -          ~
-  ~ web      en Mallory ␛[31m… US Refund ␛]0;pwned… open    -          ~
-  ~ whatsapp ar ليلى حداد      AE لم يصل طلبي بعد   open    -          ~
-  ~ email    de Jonas Becker   DE Where is my orde… open    alice      ~
-  ~ chat     th สมชาย ใจดี      TH สินค้าชำรุดครับ       pending bob        ~
+   SLA   CHAN     LG BUYER          CC SUBJECT          STATUS  ASSIGNEE   AGE
+ ● ~ line     ja 山田 花子      JP 注文した商品が…  new     -          ~
+ ● ~ web      en Mallory ␛[31m… US Refund ␛]0;pwne… open    -          ~
+ ● ~ whatsapp ar ليلى حداد      AE لم يصل طلبي بعد  open    -          ~
+ ● ~ email    de Jonas Becker   DE Where is my ord… open    alice      ~
+ ● ~ chat     th สมชาย ใจดี      TH สินค้าชำรุดครับ      pending bob        ~
 
 
 
@@ -126,7 +126,7 @@ check "first screen at 80x24" "$tmp/s" <<'EOF'
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 6 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOF
 

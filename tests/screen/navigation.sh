@@ -64,7 +64,7 @@ Tags: shipping vip
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 5 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 check_has "z unfolds the quoted history; j scrolls" "$tmp/s8" \
@@ -72,7 +72,7 @@ check_has "z unfolds the quoted history; j scrolls" "$tmp/s8" \
 check_has "Tab cycles thread, order, editor, inbox" "$tmp/s9" \
     '^ Inbox: open +4/5'
 check_has "t marks tickets and moves down" "$tmp/marks" \
-    '^ Inbox: open +\* 3/5 ' '^\* +-?[0-9]+[smhdw] +山田 花子' '^2 marked$'
+    '^ Inbox: open +\* 3/5 ' '^\*● +-?[0-9]+[smhdw] +山田 花子' '^2 marked$'
 check_has "J opens the next ticket where the agent is" "$tmp/next" \
     '^ Inbox: open +\* 4/5 .*│  Conversation #t1 ' '│  Orders and shipping +1 order'
 check_has "o switches the order panel and the editor (100-159 cols)" \

@@ -38,7 +38,7 @@ From: 山田 花子 <hanako@example.jp> · JP · Asia/Tokyo · assignee: none
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 5 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 check "Arabic thread in logical order" "$tmp/ar" <<'EOS'
@@ -64,7 +64,7 @@ From: ليلى حداد <layla@example.ae> · AE · Asia/Dubai · assignee: none
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 4 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 check "Thai thread with combining marks" "$tmp/th" <<'EOS'
@@ -90,7 +90,7 @@ From: สมชาย ใจดี <somchai@example.th> · TH · Asia/Bangkok ·
 
 
 
- ttydesk | demo:online | 4 open, 2 breaching | outbox 0
+ ttydesk | demo:online | 3 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 # Every inbox row must end its STATUS column at the same display column:

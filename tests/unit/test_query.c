@@ -172,6 +172,27 @@ test_negation(void **state)
     query_clear(&q);
 }
 
+/* The agent's seen state: one field, two words, case folded like the
+ * others, and negation is the other word's meaning. */
+static void
+test_is_unread(void **state)
+{
+    struct query q;
+
+    (void)state;
+    parse_ok("is:unread -is:UNREAD is:Read,unread,read", &q);
+    assert_int_equal(q.n_terms, 3);
+    assert_term(&q, 0, QF_IS, QO_EQ, 0, "unread");
+    assert_term(&q, 1, QF_IS, QO_EQ, 1, "unread");
+    assert_term(&q, 2, QF_IS, QO_EQ, 0, "read,unread");
+    query_clear(&q);
+    /* Quoted, it is a phrase to search for, as any field:value. */
+    parse_ok("\"is:unread\"", &q);
+    assert_term(&q, 0, QF_TEXT, QO_EQ, 0, "is:unread");
+    query_clear(&q);
+    assert_string_equal(query_field_name(QF_IS), "is");
+}
+
 static void
 test_durations_terms(void **state)
 {
@@ -225,7 +246,13 @@ test_errors(void **state)
     parse_bad("status:open bogus:x",
               "unknown field 'bogus' (fields: status, lang, channel, "
               "country, priority, from, tag, assignee, order, account, id, "
-              "sla, age, updated, sort)");
+              "sla, age, updated, is, sort)");
+    parse_bad("is:new",
+              "'is:new': unknown state 'new' (unread, read)");
+    parse_bad("is:unread,",
+              "'is:unread,': empty item in the list");
+    parse_bad("is<1h",
+              "'is<1h': only sla, age and updated take < or >");
     parse_bad("status:wat",
               "'status:wat': unknown status 'wat' (new, open, pending, "
               "on-hold, solved, closed, unsolved)");
@@ -322,6 +349,7 @@ main(void)
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_status_lists),
         cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_is_unread),
         cmocka_unit_test(test_durations_terms),
         cmocka_unit_test(test_sort),
         cmocka_unit_test(test_errors),

@@ -1049,6 +1049,151 @@ test_customer_rename_follows_fts(void **state)
     assert_int_equal(store_check(f->s, &f->err), TD_OK);
 }
 
+/* Whether the store says ticket id is unread, read back both ways: the
+ * thread read and the inbox page must agree. */
+static int
+unread_of(struct fixture *f, int64_t id)
+{
+    struct query q = {.sort = QS_ID};
+    struct ticket *t = NULL, rows[8];
+    size_t got = 0;
+    int unread, row = -1;
+
+    assert_int_equal(store_ticket_get(f->s, id, &t, &f->err), TD_OK);
+    unread = t->unread;
+    ticket_free(&t);
+    assert_int_equal(store_inbox_page(f->s, &q, 0, 8, rows, &got, &f->err),
+                     TD_OK);
+    for (size_t i = 0; i < got; i++) {
+        if (rows[i].id == id)
+            row = rows[i].unread;
+        ticket_clear(&rows[i]);
+    }
+    assert_int_equal(row, unread);
+    return unread;
+}
+
+static int64_t
+unread_count(struct fixture *f)
+{
+    int64_t n = -1;
+
+    assert_int_equal(store_unread_count(f->s, &n, &f->err), TD_OK);
+    return n;
+}
+
+/* t1 as a sync brings it again: the same fields and first message, plus
+ * an extra message when author is not -1. */
+static void
+resync_t1(struct fixture *f, time_t updated, int author, time_t at)
+{
+    struct ticket t;
+    struct message *m;
+
+    tk_fill(&t, f->acct, "t1", "Where is my order #1234?");
+    cust_fill(&t.requester, "c1", "Alice Smith", "alice@example.com", "DE");
+    t.language = xstrdup("de");
+    t.priority = TP_HIGH;
+    t.assignee = xstrdup("Bob Agent");
+    ticket_add_tag(&t, "vip");
+    ticket_add_tag(&t, "refund");
+    t.first_response_due = NOW + 600;
+    t.created_at = NOW - 3 * 3600;
+    t.updated_at = updated;
+    tk_msg(&t, "m1", "Hello, I ordered a lamp.", NOW - 3 * 3600);
+    if (author >= 0) {
+        m = tk_msg(&t, author == AK_CUSTOMER ? "m3" : "m2",
+                   author == AK_CUSTOMER ? "Any news on the lamp?"
+                                         : "It left the warehouse today.",
+                   at);
+        m->author = (enum author_kind)author;
+    }
+    assert_int_equal(store_ticket_upsert(f->s, &t, &f->err), TD_OK);
+    assert_int_equal(t.id, f->id[1]);
+    ticket_clear(&t);
+}
+
+static void
+test_seen_unread(void **state)
+{
+    struct fixture *f = *state;
+    struct message m;
+
+    load_five(f);
+    /* Everything a sync brings is new until the agent opens it. */
+    assert_int_equal(unread_count(f), 5);
+    expect1(f, QF_IS, QO_EQ, 0, "unread", 0, "t1,t2,t3,t4,t5");
+    expect1(f, QF_IS, QO_EQ, 0, "read", 0, "");
+
+    assert_int_equal(store_ticket_mark_seen(f->s, f->id[1], 1, &f->err),
+                     TD_OK);
+    assert_int_equal(store_ticket_mark_seen(f->s, f->id[4], 1, &f->err),
+                     TD_OK);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+    assert_int_equal(unread_of(f, f->id[2]), 1);
+    assert_int_equal(unread_count(f), 3);
+    expect1(f, QF_IS, QO_EQ, 0, "unread", 0, "t2,t3,t5");
+    expect1(f, QF_IS, QO_EQ, 1, "unread", 0, "t1,t4");
+    expect1(f, QF_IS, QO_EQ, 0, "read", 0, "t1,t4");
+    expect1(f, QF_IS, QO_EQ, 1, "read", 0, "t2,t3,t5");
+    expect1(f, QF_IS, QO_EQ, 0, "read,unread", 0, "t1,t2,t3,t4,t5");
+
+    /* A re-sync that brings nothing new leaves it read; so does the
+     * agent's own reply, which moves updated_at. */
+    resync_t1(f, NOW - 1800, -1, 0);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+    resync_t1(f, NOW - 60, AK_AGENT, NOW - 60);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+    /* A list page without the thread does not forget the message. */
+    resync_t1(f, NOW - 60, -1, 0);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+
+    /* The customer writes again: unread, and it stays so through a
+     * re-sync that carries no thread. */
+    resync_t1(f, NOW - 30, AK_CUSTOMER, NOW - 30);
+    assert_int_equal(unread_of(f, f->id[1]), 1);
+    assert_int_equal(unread_count(f), 4);
+    resync_t1(f, NOW - 30, -1, 0);
+    assert_int_equal(unread_of(f, f->id[1]), 1);
+    assert_int_equal(store_ticket_mark_seen(f->s, f->id[1], 1, &f->err),
+                     TD_OK);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+
+    /* A message on its own (not in a ticket payload) does the same, and
+     * only when it is the customer's. */
+    memset(&m, 0, sizeof m);
+    m.external_id = xstrdup("m4");
+    m.author = AK_AGENT;
+    m.body = xstrdup("Tracking: 1Z999");
+    m.created_at = NOW;
+    assert_int_equal(store_message_upsert(f->s, f->id[1], &m, &f->err),
+                     TD_OK);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+    m.author = AK_CUSTOMER;
+    assert_int_equal(store_message_upsert(f->s, f->id[1], &m, &f->err),
+                     TD_OK);
+    message_clear(&m);
+    assert_int_equal(unread_of(f, f->id[1]), 1);
+
+    /* Seen as it was when opened, even with no updated_at from the
+     * backend. */
+    assert_int_equal(store_ticket_mark_seen(f->s, f->id[1], 1, &f->err),
+                     TD_OK);
+    resync_t1(f, 0, -1, 0);
+    assert_int_equal(unread_of(f, f->id[1]), 0);
+
+    /* Unread again on request (N), and read again. */
+    assert_int_equal(store_ticket_mark_seen(f->s, f->id[4], 0, &f->err),
+                     TD_OK);
+    assert_int_equal(unread_of(f, f->id[4]), 1);
+    assert_int_equal(unread_count(f), 4);
+    expect1(f, QF_IS, QO_EQ, 0, "unread", 0, "t2,t3,t4,t5");
+    assert_int_equal(store_ticket_mark_seen(f->s, 999, 1, &f->err),
+                     TD_ENOTFOUND);
+    expect1(f, QF_IS, QO_EQ, 1, "unread", 0, "t1");
+    assert_int_equal(store_check(f->s, &f->err), TD_OK);
+}
+
 static void
 test_sorts_use_indexes(void **state)
 {
@@ -1104,6 +1249,7 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_sorts_use_indexes, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_seen_unread, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -202,8 +202,101 @@ test_failed_migration_rolls_back(void **state)
     assert_int_equal(store_schema_version(s), 1);
     store_close(&s);
     assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
-    assert_int_equal(store_schema_version(s), 2);
+    assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
     assert_int_equal(store_check(s, &f->err), TD_OK);
+    store_close(&s);
+}
+
+static int
+is_unread(struct store *s, int64_t id, struct td_error *err)
+{
+    struct ticket *t = NULL;
+    int unread;
+
+    assert_int_equal(store_ticket_get(s, id, &t, err), TD_OK);
+    unread = t->unread;
+    ticket_free(&t);
+    return unread;
+}
+
+static int64_t
+count_unread(struct store *s, struct td_error *err)
+{
+    struct query_term t = {.field = QF_IS, .value = (char *)"unread"};
+    struct query q = {.terms = &t, .n_terms = 1};
+    int64_t n = -1, m = -1;
+
+    /* The status bar's count and the query's must agree. */
+    assert_int_equal(store_inbox_count(s, &q, &n, err), TD_OK);
+    assert_int_equal(store_unread_count(s, &m, err), TD_OK);
+    assert_int_equal(n, m);
+    return n;
+}
+
+/* Version 3 adds the unread state. Tickets a version-2 ttydesk stored
+ * count as seen (an upgrade must not turn the whole inbox bold); what
+ * the customer writes after the upgrade makes them unread, and tickets
+ * new to the file start unread. */
+static void
+test_v2_to_v3(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    struct message m = {0};
+    struct ticket t = {0};
+
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err), TD_OK);
+    store_close(&s);
+    raw_exec(f->path, v1_rows);
+    assert_int_equal(store_open_version(f->path, 2, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 2);
+    store_close(&s);
+    raw_exec(f->path, "INSERT INTO drafts VALUES (8, 'half a reply', 0,"
+                      " NULL, 2200)");
+
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 3);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+    assert_int_equal(is_unread(s, 7, &f->err), 0);
+    assert_int_equal(is_unread(s, 8, &f->err), 0);
+    assert_int_equal(count_unread(s, &f->err), 0);
+    assert_int_equal(count_text(s, "customs", &f->err), 1);
+
+    /* The customer's last word before the upgrade (at 1000, ticket
+     * updated at 2000) was seen; one after it is news. */
+    m.external_id = xstrdup("d");
+    m.author = AK_CUSTOMER;
+    m.body = xstrdup("Any news?");
+    m.is_public = 1;
+    m.created_at = 1900;
+    assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
+    assert_int_equal(is_unread(s, 7, &f->err), 0);
+    m.created_at = 2500;
+    assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
+    message_clear(&m);
+    assert_int_equal(is_unread(s, 7, &f->err), 1);
+    assert_int_equal(count_unread(s, &f->err), 1);
+
+    /* A ticket the old build never stored starts unread. */
+    t.account_id = 1;
+    t.external_id = xstrdup("102");
+    t.subject = xstrdup("Wrong size");
+    t.status = TS_NEW;
+    t.requester.id = 1;
+    t.updated_at = 3000;
+    assert_int_equal(store_ticket_upsert(s, &t, &f->err), TD_OK);
+    assert_int_equal(is_unread(s, t.id, &f->err), 1);
+    assert_int_equal(count_unread(s, &f->err), 2);
+    assert_int_equal(store_ticket_mark_seen(s, 7, 1, &f->err), TD_OK);
+    assert_int_equal(count_unread(s, &f->err), 1);
+    ticket_clear(&t);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+    store_close(&s);
+
+    /* Opening again migrates nothing and keeps the seen state. */
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(is_unread(s, 7, &f->err), 0);
+    assert_int_equal(count_unread(s, &f->err), 1);
     store_close(&s);
 }
 
@@ -229,6 +322,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_v1_to_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_v2_to_v3, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_store_refused, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back,
