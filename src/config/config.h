@@ -25,6 +25,10 @@ enum opt_id {
     OPT_DEFAULT_VIEW,       /* string */
     OPT_SORT,               /* string: sla, updated, created, priority, id */
     OPT_CONFIRM_SEND,       /* bool */
+    OPT_EDITOR_WIDTH,       /* int: percent of the width right of the inbox
+                               that the editor takes (160+ columns) */
+    OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
+                               (or the editor under the thread) takes */
     OPT_COUNT
 };
 

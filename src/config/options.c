@@ -105,6 +105,20 @@ static const struct option_def options[OPT_COUNT] = {
         .def = "yes",
         .desc = "ask before a reply goes out",
     },
+    [OPT_EDITOR_WIDTH] = {
+        .name = "editor_width",
+        .type = OT_INT,
+        .def = "40",
+        .desc = "percent of the width right of the inbox for the editor "
+                "(160 columns and wider)",
+    },
+    [OPT_ORDER_HEIGHT] = {
+        .name = "order_height",
+        .type = OT_INT,
+        .def = "33",
+        .desc = "percent of the height for the order panel above the "
+                "conversation (the pane under it from 100 to 159 columns)",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -116,6 +130,14 @@ struct option_rule {
 
 static const struct option_rule rules[OPT_COUNT] = {
     [OPT_INBOX_WIDTH] = {
+        .min = 0,
+        .max = 100,
+    },
+    [OPT_EDITOR_WIDTH] = {
+        .min = 0,
+        .max = 100,
+    },
+    [OPT_ORDER_HEIGHT] = {
         .min = 0,
         .max = 100,
     },

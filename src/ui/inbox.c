@@ -427,6 +427,15 @@ inbox_row(struct inbox *in, int64_t i)
     return &in->rows[i - in->rows_off];
 }
 
+const struct ticket *
+inbox_cached_rows(struct ui *ui, size_t *n)
+{
+    struct inbox *in = inbox_get(ui);
+
+    *n = in ? in->n_rows : 0;
+    return in ? in->rows : NULL;
+}
+
 int64_t
 inbox_selected(struct ui *ui)
 {

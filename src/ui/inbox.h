@@ -36,6 +36,9 @@ const char *inbox_current_filter(struct ui *ui);
 
 /* The marked ticket ids (owned by the inbox); *n gets how many. */
 const int64_t *inbox_marks(struct ui *ui, size_t *n);
+/* The tickets of the cached page (what is on screen and around it), for
+ * completing ids at the prompt; *n gets how many. Borrowed. */
+const struct ticket *inbox_cached_rows(struct ui *ui, size_t *n);
 
 /* Open ticket id (store id) in the conversation, order and editor. */
 void inbox_open_id(struct ui *ui, int64_t id);

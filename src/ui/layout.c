@@ -38,7 +38,7 @@ layout_compute(const struct layout_in *in, struct layout *out)
 {
     int cols = in->cols > 0 ? in->cols : 0;
     int lines = in->lines > 0 ? in->lines : 0;
-    int h, inbox_w, rest, right_w, top_h, pct;
+    int h, inbox_w, rest, right_w, top_h, pct, epct, opct;
 
     memset(out, 0, sizeof *out);
     /* Status bar and prompt take the last two lines; with fewer lines
@@ -51,6 +51,11 @@ layout_compute(const struct layout_in *in, struct layout *out)
     if (lines >= 2)
         out->prompt = rect_make(0, lines - 1, cols, 1);
     pct = clamp(in->inbox_pct > 0 ? in->inbox_pct : 38, 15, 85);
+    /* The defaults keep the proportions the layout was tuned with: at 160+
+     * the order panel is a third of the height but at most 14 lines, and
+     * from 100 to 159 the pane under the thread takes 2/5. */
+    epct = clamp(in->editor_pct > 0 ? in->editor_pct : 40, 15, 70);
+    opct = clamp(in->order_pct > 0 ? in->order_pct : 33, 10, 80);
 
     if (in->help) {
         out->mode = cols >= LAYOUT_WIDE ? LAYOUT_MODE_THREE
@@ -66,9 +71,9 @@ layout_compute(const struct layout_in *in, struct layout *out)
         out->mode = LAYOUT_MODE_THREE;
         inbox_w = cols * pct / 100;
         rest = cols - inbox_w;
-        right_w = rest * 2 / 5;
-        top_h = clamp(h / 3, 3, 14);
-        if (top_h > h / 2)
+        right_w = rest * epct / 100;
+        top_h = opct == 33 ? clamp(h / 3, 3, 14) : h * opct / 100;
+        if (top_h > h / 2 && opct <= 50)
             top_h = h / 2;
         out->pane[PANE_INBOX] = rect_make(0, 0, inbox_w, h);
         out->pane[PANE_ORDER] = rect_make(inbox_w, 0, rest - right_w, top_h);
@@ -81,7 +86,7 @@ layout_compute(const struct layout_in *in, struct layout *out)
         out->mode = LAYOUT_MODE_TWO;
         inbox_w = cols * pct / 100;
         rest = cols - inbox_w;
-        top_h = h - h * 2 / 5;
+        top_h = h - h * (opct == 33 ? 40 : opct) / 100;
         out->pane[PANE_INBOX] = rect_make(0, 0, inbox_w, h);
         out->pane[PANE_THREAD] = rect_make(inbox_w, 0, rest, top_h);
         out->pane[in->aux == PANE_ORDER ? PANE_ORDER : PANE_EDITOR] =

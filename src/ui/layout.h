@@ -37,6 +37,8 @@ struct layout_in {
     int cols;
     int lines;
     int inbox_pct;          /* option inbox_width, percent of cols */
+    int editor_pct;         /* option editor_width; 0 = the default 40 */
+    int order_pct;          /* option order_height; 0 = the default 33 */
     enum pane_id focus;     /* the pane shown in one-pane mode */
     enum pane_id aux;       /* PANE_ORDER or PANE_EDITOR in two-pane mode */
     int help;               /* the help pane covers the content area */

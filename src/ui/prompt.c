@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/model.h"
 #include "core/paths.h"
 #include "core/query.h"
 #include "ui/commands.h"
@@ -276,7 +277,7 @@ prompt_add_names(struct buf *all, const char *word, const char *name,
 }
 
 /* Tab at the `:` prompt: command names first, then the arguments the
- * command takes (views, options, themes, sort keys). */
+ * command takes (views, options, themes, sort keys, ticket ids). */
 static void
 prompt_complete(struct ui *ui)
 {
@@ -312,6 +313,22 @@ prompt_complete(struct ui *ui)
             names = commands_themes(&n);
             for (size_t i = 0; i < n; i++)
                 prompt_add_names(&all, word, names[i], &count, &common);
+        } else if (strncmp(line, "open", cmdlen) == 0 && cmdlen == 4) {
+            /* Ticket ids as ttydesk numbers them and as ACCOUNT:ID, from
+             * the rows the inbox has at hand (no query per Tab). */
+            const struct ticket *rows = inbox_cached_rows(ui, &n);
+
+            for (size_t i = 0; i < n; i++) {
+                char id[96];
+
+                snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+                prompt_add_names(&all, word, id, &count, &common);
+                if (rows[i].account && rows[i].external_id) {
+                    snprintf(id, sizeof id, "%s:%s", rows[i].account,
+                             rows[i].external_id);
+                    prompt_add_names(&all, word, id, &count, &common);
+                }
+            }
         } else if (strncmp(line, "sort", cmdlen) == 0 && cmdlen == 4) {
             for (int i = 0; i < QS_COUNT; i++)
                 prompt_add_names(&all, word,

@@ -96,6 +96,8 @@ ui_relayout(struct ui *ui)
         .cols = COLS,
         .lines = LINES,
         .inbox_pct = (int)config_int(ui->app->cfg, OPT_INBOX_WIDTH),
+        .editor_pct = (int)config_int(ui->app->cfg, OPT_EDITOR_WIDTH),
+        .order_pct = (int)config_int(ui->app->cfg, OPT_ORDER_HEIGHT),
         .focus = ui->focus,
         .aux = ui->aux,
         .help = ui->help,

@@ -44,6 +44,9 @@ T
 :save-screen $tmp/bulkprompt
 solved<Enter>
 :save-screen $tmp/bulk
+:view all
+<Esc>:open dem<Tab>5<Enter>
+:save-screen $tmp/opentab
 SCRIPT
 run_script 100 30
 check_has "Tab completes the command and the view name" "$tmp/complete" \
@@ -85,4 +88,6 @@ check_has "T opens the prompt for a bulk status change" "$tmp/bulkprompt" \
     '^:bulk-status$'
 check_has "bulk-status solves the marked tickets" "$tmp/bulk" \
     '^status solved on 2 tickets$' '^ Inbox: open +1/3 '
+check_has "Tab completes ticket ids at :open" "$tmp/opentab" \
+    '│  Conversation #t5 '
 finish

@@ -42,6 +42,42 @@ test_wide(void **state)
           "editor 151,0 49x48 | status 0,48 200x1 | prompt 0,49 200x1");
 }
 
+/* The proportions are settings: editor_width and order_height. */
+static void
+test_proportions(void **state)
+{
+    struct layout_in in = {
+        .cols = 160,
+        .lines = 45,
+        .inbox_pct = 30,
+        .editor_pct = 50,
+        .order_pct = 20,
+    };
+    struct layout l;
+    struct buf b;
+
+    (void)state;
+    buf_init(&b, 0);
+    layout_compute(&in, &l);
+    layout_format(&l, &b);
+    assert_string_equal(buf_str(&b),
+                        "inbox 0,0 48x43 | thread 48,8 56x35 | "
+                        "order 48,0 56x8 | editor 104,0 56x43 | "
+                        "status 0,43 160x1 | prompt 0,44 160x1");
+    buf_reset(&b);
+    in.cols = 120;
+    in.lines = 40;
+    in.order_pct = 60;
+    in.aux = PANE_EDITOR;
+    layout_compute(&in, &l);
+    layout_format(&l, &b);
+    assert_string_equal(buf_str(&b),
+                        "inbox 0,0 36x38 | thread 36,0 84x16 | "
+                        "editor 36,16 84x22 | status 0,38 120x1 | "
+                        "prompt 0,39 120x1");
+    buf_free(&b);
+}
+
 static void
 test_medium(void **state)
 {
@@ -87,6 +123,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wide),
         cmocka_unit_test(test_medium),
+        cmocka_unit_test(test_proportions),
         cmocka_unit_test(test_narrow),
         cmocka_unit_test(test_help_and_tiny),
     };
