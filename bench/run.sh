@@ -8,6 +8,8 @@ N=${BENCH_N:-100000}
 DIR=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ttydesk-bench.XXXXXX")}
 mkdir -p "$DIR/data/ttydesk" "$DIR/config/ttydesk" "$DIR/empty"
 chmod 700 "$DIR" "$DIR/data/ttydesk"
+echo "== classify: language and intent per message"
+"$BUILD/bench/bench_classify" models
 echo "== store: $N tickets ($(nproc) cores, $(uname -m))"
 "$BUILD/bench/bench_store" gen "$DIR/data/ttydesk/store.db" "$N"
 "$BUILD/bench/bench_store" measure "$DIR/data/ttydesk/store.db"

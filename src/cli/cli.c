@@ -9,6 +9,7 @@
 
 #include "app.h"
 
+#include "cli/cmd_classify.h"
 #include "cli/cmd_config.h"
 #include "cli/cmd_outbox.h"
 #include "cli/cmd_tickets.h"
@@ -65,6 +66,13 @@ static const struct cli_cmd commands[] = {
         .desc = "print the configuration as rc lines that load back",
         .needs_store = 0,
         .run = cmd_dump_config,
+    },
+    {
+        .name = "classify",
+        .usage = "classify [--json] [--lines] < TEXT",
+        .desc = "the language and intent of a message (or of each line)",
+        .needs_store = 0,
+        .run = cmd_classify,
     },
 };
 

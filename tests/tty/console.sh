@@ -63,11 +63,19 @@ wait_for() {
     return 1
 }
 
-# size_ok COLS LINES: the screen is that big and the bars are at the bottom.
+# size_ok COLS LINES: the screen is that big and the bars are at the bottom
+# (waited for: under load a frame may still be on its way).
 size_ok() {
-    capture >"$tmp/cap"
-    [ "$(wc -l <"$tmp/cap")" -eq "$2" ] &&
-        sed -n "$(($2 - 1))p" "$tmp/cap" | grep -q '^ ttydesk | demo:online'
+    j=0
+    while [ $j -lt 100 ]; do
+        capture >"$tmp/cap"
+        [ "$(wc -l <"$tmp/cap")" -eq "$2" ] &&
+            sed -n "$(($2 - 1))p" "$tmp/cap" |
+            grep -q '^ ttydesk | demo:online' && return 0
+        sleep 0.05
+        j=$((j + 1))
+    done
+    return 1
 }
 
 start

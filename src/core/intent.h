@@ -1,0 +1,48 @@
+/* intent.h: what a buyer's message asks for (where is my order, refund...),
+ * from a naive-Bayes model for English and keyword lexicons for the rest. */
+#ifndef TD_INTENT_H
+#define TD_INTENT_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+enum intent_label {
+    INTENT_WHERE_IS_MY_ORDER,
+    INTENT_RETURN_REFUND,
+    INTENT_CANCEL_ORDER,
+    INTENT_CHANGE_ADDRESS,
+    INTENT_DAMAGED_DEFECTIVE,
+    INTENT_WRONG_ITEM,
+    INTENT_PAYMENT_ISSUE,
+    INTENT_PRODUCT_QUESTION,
+    INTENT_COMPLAINT,
+    INTENT_THANKS_OTHER,
+    INTENT_COUNT,
+};
+
+struct intent_model;
+
+struct intent_result {
+    enum intent_label label;
+    double confidence;      /* 0..1 */
+};
+
+/* "where_is_my_order", ...; "unknown" out of range. */
+const char *intent_label_name(enum intent_label l);
+/* The label called name, -1 if none. */
+int intent_label_from_name(const char *name);
+
+/* Load models/intent.model (tools/train/intent.py) and, when lexicon_path
+ * is not NULL, models/intent-lexicon.txt into a new model owned by the
+ * caller. Malformed files are TD_EPARSE with "file:line: why" in err. */
+enum td_status intent_load(const char *model_path, const char *lexicon_path,
+                           struct intent_model **out, struct td_error *err);
+/* Free the model; NULL-safe, clears *p. */
+void intent_free(struct intent_model **p);
+/* Tag len bytes of UTF-8 text written in lang (ISO 639-1 or "unknown",
+ * borrowed). Never fails: with no evidence it says thanks_other, unsure. */
+void intent_classify(const struct intent_model *m, const char *text,
+                     size_t len, const char *lang, struct intent_result *res);
+
+#endif
