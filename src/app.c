@@ -201,6 +201,22 @@ app_open(struct app *app, struct td_error *err)
             app->cfg->n_errors++;
             continue;
         }
+        /* A network account without an engine could only fail later;
+         * say so now, against its rc line. */
+        if (drv_account_is_net(a)) {
+            if (app_http(app, &aerr) == NULL) {
+                size_t n = app->cfg->n_errors;
+
+                app->cfg->errors = xreallocarray(app->cfg->errors, n + 1,
+                                                 sizeof *app->cfg->errors);
+                app->cfg->errors[n] = xasprintf("%s:%d: %s", def->file,
+                                                def->line, aerr.msg);
+                app->cfg->n_errors++;
+                drv_account_free(&a);
+                continue;
+            }
+            a->http = &app->http_transport;
+        }
         app_add_account(app, a);
     }
     if (app->n_accounts == 0 && !app_has_accounts(app->cfg) &&
@@ -234,6 +250,21 @@ app_sync_local(struct app *app, struct td_error *err)
     return rc;
 }
 
+struct http_engine *
+app_http(struct app *app, struct td_error *err)
+{
+    struct http_opts o = {
+        .debug = app->debug,
+    };
+
+    if (app->http == NULL) {
+        if (http_engine_new(&o, &app->http, err) != TD_OK)
+            return NULL;
+        app->http_transport = http_engine_transport(app->http);
+    }
+    return app->http;
+}
+
 struct account *
 app_account(struct app *app, const char *name)
 {
@@ -249,6 +280,8 @@ app_free(struct app *app)
     for (size_t i = 0; i < app->n_accounts; i++)
         drv_account_free(&app->accounts[i]);
     free(app->accounts);
+    /* After the accounts: they borrow it. */
+    http_engine_free(&app->http);
     store_close(&app->store);
     config_free(&app->cfg);
     free(app->config_file);

@@ -7,6 +7,8 @@
 
 #include "util/error.h"
 
+#include "net/http.h"
+
 struct account;
 struct config;
 struct store;
@@ -25,6 +27,11 @@ struct app {
     int is_demo;                /* no account configured: the demo runs */
     int readonly;
     FILE *debug;                /* -d FILE, NULL when off */
+    /* The one HTTP engine, made on first need by app_http (a run with
+     * only local accounts never starts libcurl); every network account
+     * borrows http_transport. */
+    struct http_engine *http;
+    struct http_transport http_transport;
     char *notice;               /* a first message for the status bar */
 };
 
@@ -40,6 +47,11 @@ enum td_status app_open(struct app *app, struct td_error *err);
 /* Sync every account whose backend is local files (cheap and offline);
  * failures are recorded on the account and reported through err. */
 enum td_status app_sync_local(struct app *app, struct td_error *err);
+
+/* The app's HTTP engine, created on the first call with the -d log;
+ * NULL (err set) if libcurl cannot start. The console polls it with
+ * http_pollfds/http_timeout_ms/http_dispatch. */
+struct http_engine *app_http(struct app *app, struct td_error *err);
 
 /* The account called name, NULL if none. */
 struct account *app_account(struct app *app, const char *name);

@@ -55,8 +55,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "outbox",
-        .usage = "outbox [--json]",
-        .desc = "replies and notes waiting, sent, held or failed",
+        .usage = "outbox [--flush] [--json]",
+        .desc = "replies and notes waiting, sent, held or failed; --flush "
+                "sends what waits",
         .needs_store = 1,
         .run = cmd_outbox,
     },

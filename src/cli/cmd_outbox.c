@@ -18,6 +18,7 @@
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/timeutil.h"
+#include "util/width.h"
 #include "util/xmalloc.h"
 
 #define REPLY_MAX_FILE ((size_t)1 << 20)
@@ -158,11 +159,26 @@ cmd_outbox(struct app *app, int argc, char **argv)
 {
     struct outbox_item *items = NULL;
     struct td_error err;
-    size_t n = 0;
-    int json = argc > 1 && strcmp(argv[1], "--json") == 0;
+    size_t n = 0, sent = 0;
+    int json = 0, flush = 0, failed = 0;
 
-    if (argc > 2 || (argc == 2 && !json))
-        return cli_fail("usage: ttydesk outbox [--json]"), 2;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else if (strcmp(argv[i], "--flush") == 0)
+            flush = 1;
+        else
+            return cli_fail("usage: ttydesk outbox [--flush] [--json]"), 2;
+    }
+    /* --flush is what a restart after a crash runs: items left "sending"
+     * are looked for in their thread before anything is resent. */
+    if (flush && outbox_flush(app->store, app->accounts, app->n_accounts,
+                              agent_name(app), 0, &sent, &err) != TD_OK) {
+        cli_fail("outbox: %s", err.msg);
+        failed = 1;
+    }
+    if (flush)
+        fprintf(stderr, "outbox: %zu sent\n", sent);
     if (store_outbox_list(app->store, -1, &items, &n, &err) != TD_OK)
         return cli_fail("%s", err.msg);
     if (json) {
@@ -195,15 +211,21 @@ cmd_outbox(struct app *app, int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             char *text = sanitize_str(items[i].error ? items[i].error
                                                      : items[i].body, 0);
+            struct buf cut;
 
-            printf("%-5lld %-8lld %-12s %-6s %-8s %.60s\n",
+            /* By columns, not bytes: "%.60s" split Thai and Japanese
+             * characters in half. */
+            buf_init(&cut, 0);
+            width_fit(&cut, text, 60, 0);
+            printf("%-5lld %-8lld %-12s %-6s %-8s %s\n",
                    (long long)items[i].id, (long long)items[i].ticket_id,
                    items[i].account ? items[i].account : "-",
                    items[i].is_note ? "note" : "reply",
-                   outbox_state_name(items[i].state), text);
+                   outbox_state_name(items[i].state), buf_str(&cut));
+            buf_free(&cut);
             free(text);
         }
     }
     outbox_items_free(&items, n);
-    return 0;
+    return failed;
 }

@@ -1,17 +1,21 @@
 /* driver.c: the driver registry, account life cycle and the store-backed sync sink. */
 #include "drivers/driver.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config/config.h"
 #include "drivers/local.h"
+#include "drivers/rt.h"
+#include "net/http.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
 /* The only list of drivers (and the only place for #ifdefs about them). */
 static const struct driver *const drivers[] = {
     &drv_local,
+    &drv_rt,
     NULL,
 };
 
@@ -70,6 +74,68 @@ drv_account_new(const struct account_def *def, struct account **out,
     return TD_OK;
 }
 
+int
+drv_account_is_net(const struct account *a)
+{
+    return a->drv->sync_start || a->drv->reply_start ||
+           a->drv->find_sent_start;
+}
+
+const char *
+drv_account_opt(const struct account *a, const char *key)
+{
+    for (size_t i = 0; a->def && i < a->def->n_opts; i++)
+        if (strcmp(a->def->opts[i].key, key) == 0)
+            return a->def->opts[i].value;
+    return NULL;
+}
+
+#define DRV_SECRET_MAX 4096
+
+/* token_cmd output: only the first line, so that `pass show` (which may
+ * print more lines of metadata) works as it does for git and mutt. */
+static enum td_status
+drv_secret_cmd(const struct account *a, const char *cmd, char **out,
+               struct td_error *err)
+{
+    char line[DRV_SECRET_MAX];
+    FILE *p = popen(cmd, "r");
+    int status;
+
+    if (p == NULL)
+        return td_error_set(err, TD_EAUTH, "%s: token_cmd could not run",
+                            a->name);
+    if (fgets(line, sizeof line, p) == NULL)
+        line[0] = '\0';
+    status = pclose(p);
+    line[strcspn(line, "\r\n")] = '\0';
+    if (status != 0 || line[0] == '\0')
+        return td_error_set(err, TD_EAUTH, "%s: token_cmd %s", a->name,
+                            status != 0 ? "failed" : "printed nothing");
+    *out = xstrdup(line);
+    return TD_OK;
+}
+
+enum td_status
+drv_account_secret(const struct account *a, char **out, struct td_error *err)
+{
+    const char *env = drv_account_opt(a, "token_env");
+    const char *cmd = drv_account_opt(a, "token_cmd");
+    const char *v;
+
+    *out = NULL;
+    if (cmd != NULL)
+        return drv_secret_cmd(a, cmd, out, err);
+    if (env == NULL)
+        return td_error_set(err, TD_EAUTH, "%s: no token_env= or token_cmd= "
+                            "for the API token", a->name);
+    if ((v = getenv(env)) == NULL || *v == '\0')
+        return td_error_set(err, TD_EAUTH, "%s: $%s is not set", a->name,
+                            env);
+    *out = xstrdup(v);
+    return TD_OK;
+}
+
 void
 drv_account_free(struct account **ap)
 {
@@ -90,12 +156,15 @@ drv_account_free(struct account **ap)
 /* The sink that writes a sync into the store. A page is one transaction:
  * the first write of a page begins it, page_done commits it. */
 struct store_sink {
+    struct sync_sink sink;      /* what the driver is handed; ctx = this */
     struct store *st;
     struct account *a;
     int in_txn;
     size_t n_tickets;
     void (*progress)(void *ctx, size_t done, size_t total);
     void *progress_ctx;
+    drv_done_fn done;
+    void *ctx;
 };
 
 static enum td_status
@@ -198,19 +267,59 @@ sink_progress(void *ctx, size_t done, size_t total)
         s->progress(s->progress_ctx, done, total);
 }
 
-enum td_status
-drv_sync(struct account *a, struct store *st,
-         void (*progress)(void *ctx, size_t done, size_t total),
-         void *progress_ctx, struct td_error *err)
+/* The end of a sync, synchronous or not: commit or roll back the last
+ * page, record the result on the account, tell the caller, free s. */
+static void
+sink_finish(void *ctx, enum td_status rc, const char *remote_id,
+            const struct td_error *derr)
 {
-    struct store_sink s = {
-        .st = st,
-        .a = a,
-        .progress = progress,
-        .progress_ctx = progress_ctx,
-    };
-    const struct sync_sink sink = {
-        .ctx = &s,
+    struct store_sink *s = ctx;
+    struct td_error err, ignored;
+
+    (void)remote_id;
+    td_error_clear(&err);
+    if (rc != TD_OK)
+        td_error_set(&err, rc, "%s", derr ? derr->msg : "sync failed");
+    if (rc == TD_OK)
+        rc = sink_page_done(s, &err);
+    if (rc != TD_OK && s->in_txn)
+        store_rollback(s->st);
+    s->a->state = rc == TD_OK ? AS_ONLINE : AS_OFFLINE;
+    td_error_clear(&ignored);
+    store_account_synced(s->st, s->a->store_id, time(NULL),
+                         rc == TD_OK ? NULL : err.msg, &ignored);
+    s->done(s->ctx, rc, NULL, rc == TD_OK ? NULL : &err);
+    free(s);
+}
+
+enum td_status
+drv_sync_start(struct account *a, struct store *st,
+               void (*progress)(void *ctx, size_t done, size_t total),
+               void *progress_ctx, drv_done_fn done, void *ctx,
+               struct td_error *err)
+{
+    struct store_sink *s;
+    struct td_error e;
+    enum td_status rc;
+
+    if (!(a->drv->caps & DRV_CAP_SYNC) ||
+        (a->drv->sync == NULL && a->drv->sync_start == NULL))
+        return td_error_set(err, TD_ENOTSUP, "%s: %s cannot sync", a->name,
+                            a->drv->name);
+    if (a->drv->sync_start && a->http == NULL)
+        return td_error_set(err, TD_ENOTSUP, "%s: no HTTP engine", a->name);
+    if ((rc = store_account_ensure(st, a->name, a->drv->name, a->url,
+                                   &a->store_id, err)) != TD_OK)
+        return rc;
+    s = xcalloc(1, sizeof *s);
+    s->st = st;
+    s->a = a;
+    s->progress = progress;
+    s->progress_ctx = progress_ctx;
+    s->done = done;
+    s->ctx = ctx;
+    s->sink = (struct sync_sink){
+        .ctx = s,
         .customer = sink_customer,
         .ticket = sink_ticket,
         .order = sink_order,
@@ -220,53 +329,171 @@ drv_sync(struct account *a, struct store *st,
         .cursor_set = sink_cursor_set,
         .progress = sink_progress,
     };
-    struct td_error ignored;
+    a->state = AS_SYNCING;
+    if (a->drv->sync_start) {
+        rc = a->drv->sync_start(a, &s->sink, sink_finish, s, err);
+        if (rc != TD_OK) {
+            /* Not started: record the failure as a finished sync would. */
+            s->done = NULL;
+            a->state = AS_OFFLINE;
+            td_error_clear(&e);
+            store_account_synced(st, a->store_id, time(NULL), err->msg, &e);
+            free(s);
+        }
+        return rc;
+    }
+    td_error_clear(&e);
+    rc = a->drv->sync(a, &s->sink, &e);
+    sink_finish(s, rc, NULL, &e);
+    return TD_OK;
+}
+
+/* What a blocking wrapper waits for. */
+struct drv_wait {
+    int finished;
+    enum td_status rc;
+    char *remote_id;
+    struct td_error err;
+};
+
+static void
+drv_wait_done(void *ctx, enum td_status rc, const char *remote_id,
+              const struct td_error *err)
+{
+    struct drv_wait *w = ctx;
+
+    w->finished = 1;
+    w->rc = rc;
+    w->remote_id = remote_id ? xstrdup(remote_id) : NULL;
+    if (rc != TD_OK)
+        td_error_set(&w->err, rc, "%s", err ? err->msg : "failed");
+}
+
+/* Long enough for the biggest first sync; every request has its own
+ * timeouts, so this only guards against a chain that never ends. */
+#define DRV_WAIT_MS (6L * 3600 * 1000)
+
+/* Run a->http until the operation behind w has called back. */
+static enum td_status
+drv_wait_run(struct account *a, struct drv_wait *w, struct td_error *err)
+{
+    const struct http_transport *t = a->http;
     enum td_status rc;
 
-    if (a->drv->sync == NULL || !(a->drv->caps & DRV_CAP_SYNC))
-        return td_error_set(err, TD_ENOTSUP, "%s: %s cannot sync", a->name,
-                            a->drv->name);
-    if ((rc = store_account_ensure(st, a->name, a->drv->name, a->url,
-                                   &a->store_id, err)) != TD_OK)
-        return rc;
-    a->state = AS_SYNCING;
-    rc = a->drv->sync(a, &sink, err);
-    if (rc == TD_OK)
-        rc = sink_page_done(&s, err);
-    if (rc != TD_OK && s.in_txn)
-        store_rollback(st);
-    a->state = rc == TD_OK ? AS_ONLINE : AS_OFFLINE;
-    td_error_clear(&ignored);
-    store_account_synced(st, a->store_id, time(NULL),
-                         rc == TD_OK ? NULL : err->msg, &ignored);
-    return rc;
+    while (!w->finished) {
+        if (t == NULL || t->ops->run == NULL || t->ops->in_flight == NULL)
+            return td_error_set(err, TD_ENOTSUP, "%s: no HTTP engine",
+                                a->name);
+        /* A chain with nothing in flight that has not called back is a
+         * driver bug; fail rather than spin. */
+        if (t->ops->in_flight(t->impl) == 0)
+            return td_error_set(err, TD_ENET, "%s: %s stopped half-way",
+                                a->name, a->drv->name);
+        if ((rc = t->ops->run(t->impl, DRV_WAIT_MS, err)) != TD_OK)
+            return rc;
+    }
+    if (w->rc != TD_OK)
+        return td_error_set(err, w->rc, "%s", w->err.msg);
+    return TD_OK;
 }
 
 enum td_status
-drv_reply(struct account *a, const struct reply_req *req, char **remote_id,
-          struct td_error *err)
+drv_sync(struct account *a, struct store *st,
+         void (*progress)(void *ctx, size_t done, size_t total),
+         void *progress_ctx, struct td_error *err)
+{
+    struct drv_wait w = { 0 };
+    enum td_status rc;
+
+    rc = drv_sync_start(a, st, progress, progress_ctx, drv_wait_done, &w,
+                        err);
+    if (rc == TD_OK)
+        rc = drv_wait_run(a, &w, err);
+    free(w.remote_id);
+    return rc;
+}
+
+static enum td_status
+drv_reply_check(struct account *a, const struct reply_req *req,
+                struct td_error *err)
 {
     unsigned need = req->is_note ? DRV_CAP_NOTE : DRV_CAP_REPLY;
 
-    *remote_id = NULL;
-    if (a->drv->reply == NULL || !(a->drv->caps & need))
+    if ((a->drv->reply == NULL && a->drv->reply_start == NULL) ||
+        !(a->drv->caps & need))
         return td_error_set(err, TD_ENOTSUP, "%s: %s cannot post %s",
                             a->name, a->drv->name,
                             req->is_note ? "internal notes" : "replies");
     if (req->set_status && !(a->drv->caps & DRV_CAP_STATUS))
         return td_error_set(err, TD_ENOTSUP, "%s: %s cannot change status",
                             a->name, a->drv->name);
-    return a->drv->reply(a, req, remote_id, err);
+    if (a->drv->reply_start && a->http == NULL)
+        return td_error_set(err, TD_ENOTSUP, "%s: no HTTP engine", a->name);
+    return TD_OK;
+}
+
+enum td_status
+drv_reply_start(struct account *a, const struct reply_req *req,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    char *remote = NULL;
+    struct td_error e;
+    enum td_status rc;
+
+    if ((rc = drv_reply_check(a, req, err)) != TD_OK)
+        return rc;
+    if (a->drv->reply_start)
+        return a->drv->reply_start(a, req, done, ctx, err);
+    td_error_clear(&e);
+    rc = a->drv->reply(a, req, &remote, &e);
+    done(ctx, rc, remote, &e);
+    free(remote);
+    return TD_OK;
+}
+
+enum td_status
+drv_reply(struct account *a, const struct reply_req *req, char **remote_id,
+          struct td_error *err)
+{
+    struct drv_wait w = { 0 };
+    enum td_status rc;
+
+    *remote_id = NULL;
+    if ((rc = drv_reply_check(a, req, err)) != TD_OK)
+        return rc;
+    if (a->drv->reply)
+        return a->drv->reply(a, req, remote_id, err);
+    rc = a->drv->reply_start(a, req, drv_wait_done, &w, err);
+    if (rc == TD_OK)
+        rc = drv_wait_run(a, &w, err);
+    if (rc == TD_OK)
+        *remote_id = w.remote_id;
+    else
+        free(w.remote_id);
+    return rc;
 }
 
 enum td_status
 drv_find_sent(struct account *a, const char *ticket_ext_id, const char *token,
               char **remote_id, struct td_error *err)
 {
+    struct drv_wait w = { 0 };
+    enum td_status rc;
+
     *remote_id = NULL;
-    if (a->drv->find_sent == NULL)
+    if (a->drv->find_sent)
+        return a->drv->find_sent(a, ticket_ext_id, token, remote_id, err);
+    if (a->drv->find_sent_start == NULL || a->http == NULL)
         return td_error_set(err, TD_ENOTSUP,
                             "%s: %s cannot check for a sent reply", a->name,
                             a->drv->name);
-    return a->drv->find_sent(a, ticket_ext_id, token, remote_id, err);
+    rc = a->drv->find_sent_start(a, ticket_ext_id, token, drv_wait_done, &w,
+                                 err);
+    if (rc == TD_OK)
+        rc = drv_wait_run(a, &w, err);
+    if (rc == TD_OK)
+        *remote_id = w.remote_id;
+    else
+        free(w.remote_id);
+    return rc;
 }

@@ -1,4 +1,21 @@
-/* driver.h: the one table every helpdesk backend fills in, and the accounts that use it. */
+/* driver.h: the one table every helpdesk backend fills in, and its accounts.
+ *
+ * Two kinds of slots. A local backend answers at once and fills the
+ * synchronous slots (sync, reply, find_sent). A network backend must
+ * never block the one poll loop, so it fills the *_start slots instead:
+ * each builds the first http_request, submits it on the account's
+ * transport (a->http, borrowed from the app) and returns; every later
+ * step runs inside an http done callback, which submits the next request
+ * or ends the operation by calling the drv_done_fn exactly once. The
+ * driver owns the operation's state (one heap struct per call, freed
+ * before done is called); the caller owns done/ctx and the sink.
+ *
+ * The console adds http_pollfds/http_timeout_ms/http_dispatch to its
+ * poll loop and calls drv_sync_start/drv_reply_start; the CLI and tests
+ * call the blocking drv_sync/drv_reply/drv_find_sent, which start the
+ * same chain and run the transport until it has finished. A driver never
+ * fills both kinds of slot for one operation: the wrappers pick the one
+ * that is there. */
 #ifndef TD_DRIVER_H
 #define TD_DRIVER_H
 
@@ -10,6 +27,7 @@
 #include "util/error.h"
 
 struct account_def;
+struct http_transport;
 struct store;
 
 /* What a backend can do. A missing bit means the matching slot is NULL
@@ -40,6 +58,9 @@ struct account {
     int64_t store_id;
     enum account_state state;
     void *priv;
+    /* Where network drivers send requests: borrowed from the app, which
+     * sets it after drv_account_new (NULL for drivers without *_start). */
+    const struct http_transport *http;
 };
 
 /* Where a sync puts what it reads. The core's sink writes to the store,
@@ -76,6 +97,14 @@ struct reply_req {
     const char *author;         /* the agent's name */
 };
 
+/* How an asynchronous operation ends: called once, with TD_OK or the
+ * failure and its text (err is NULL on TD_OK). remote_id is the id of the
+ * message a reply created, or the one find_sent found; borrowed, NULL for
+ * a sync. */
+typedef void (*drv_done_fn)(void *ctx, enum td_status rc,
+                            const char *remote_id,
+                            const struct td_error *err);
+
 struct driver {
     const char *name;           /* also the DRIVER word of an account line */
     const char *desc;
@@ -98,6 +127,25 @@ struct driver {
     enum td_status (*find_sent)(struct account *a, const char *ticket_ext_id,
                                 const char *token, char **remote_id,
                                 struct td_error *err);
+
+    /* The same three for network drivers (see the top of this file).
+     * TD_OK: started, and done will be called later from inside the
+     * transport's dispatch or run, never before this returns. Any other
+     * status: nothing is in flight and done will not be called. The sink
+     * and req are borrowed only until the slot returns for req, until
+     * done for out. */
+    enum td_status (*sync_start)(struct account *a,
+                                 const struct sync_sink *out,
+                                 drv_done_fn done, void *ctx,
+                                 struct td_error *err);
+    enum td_status (*reply_start)(struct account *a,
+                                  const struct reply_req *req,
+                                  drv_done_fn done, void *ctx,
+                                  struct td_error *err);
+    enum td_status (*find_sent_start)(struct account *a,
+                                      const char *ticket_ext_id,
+                                      const char *token, drv_done_fn done,
+                                      void *ctx, struct td_error *err);
 };
 
 /* The registered drivers, NULL-terminated; the only list of them. */
@@ -112,13 +160,47 @@ enum td_status drv_account_new(const struct account_def *def,
 /* close, free priv and the account; NULL-safe, clears the pointer. */
 void drv_account_free(struct account **a);
 
+/* 1 if the account's driver talks to the network (has *_start slots) and
+ * so needs a->http before it can sync or send. */
+int drv_account_is_net(const struct account *a);
+
+/* The value of an account option (key=value on its rc line), borrowed;
+ * NULL when it is not given. */
+const char *drv_account_opt(const struct account *a, const char *key);
+
+/* The account's secret from token_env=NAME (the variable's value) or
+ * token_cmd=COMMAND (the first line the command prints, run with sh -c);
+ * never from the rc file. *out is owned by the caller. TD_EAUTH when
+ * neither is given or they yield nothing. */
+enum td_status drv_account_secret(const struct account *a, char **out,
+                                  struct td_error *err);
+
 /* Sync one account into the store: one transaction per page, cursors and
  * the result of the sync recorded. progress may be NULL. */
 enum td_status drv_sync(struct account *a, struct store *st,
                         void (*progress)(void *ctx, size_t done, size_t total),
                         void *progress_ctx, struct td_error *err);
 
-/* The wrappers the UI and CLI call: they check caps first. */
+/* The asynchronous sync for the console: like drv_sync, but it returns
+ * once the first request is out; done gets the outcome (the account
+ * state and the store are updated before it is called). For a driver
+ * with a synchronous sync slot the whole sync runs here and done is
+ * called before this returns. On a failure to start, done is not called. */
+enum td_status drv_sync_start(struct account *a, struct store *st,
+                              void (*progress)(void *ctx, size_t done,
+                                               size_t total),
+                              void *progress_ctx, drv_done_fn done,
+                              void *ctx, struct td_error *err);
+/* The asynchronous reply: as drv_reply, the outcome goes to done (with
+ * the remote id on success). Synchronous drivers call done before this
+ * returns. */
+enum td_status drv_reply_start(struct account *a, const struct reply_req *req,
+                               drv_done_fn done, void *ctx,
+                               struct td_error *err);
+
+/* The wrappers the UI and CLI call: they check caps first, and block
+ * until the operation has finished (running a->http for network drivers,
+ * so never call them from inside an http callback). */
 enum td_status drv_reply(struct account *a, const struct reply_req *req,
                          char **remote_id, struct td_error *err);
 enum td_status drv_find_sent(struct account *a, const char *ticket_ext_id,
