@@ -13,6 +13,7 @@
 #include "cli/cmd_config.h"
 #include "cli/cmd_outbox.h"
 #include "cli/cmd_tickets.h"
+#include "cli/cmd_update.h"
 #include "cli/cmd_sync.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
@@ -60,6 +61,13 @@ static const struct cli_cmd commands[] = {
                 "sends what waits",
         .needs_store = 1,
         .run = cmd_outbox,
+    },
+    {
+        .name = "update",
+        .usage = "update ID [--status S] [--assign NAME|none] [--tag +T|-T]",
+        .desc = "change status, assignee or tags without a message",
+        .needs_store = 1,
+        .run = cmd_update,
     },
     {
         .name = "dump-config",

@@ -497,3 +497,51 @@ drv_find_sent(struct account *a, const char *ticket_ext_id, const char *token,
         free(w.remote_id);
     return rc;
 }
+
+static enum td_status
+drv_update_check(struct account *a, const struct ticket_update *u,
+                 struct td_error *err)
+{
+    unsigned need = 0;
+
+    if (u->status)
+        need |= DRV_CAP_STATUS;
+    if (u->assignee)
+        need |= DRV_CAP_ASSIGN;
+    if (u->n_add_tags || u->n_remove_tags)
+        need |= DRV_CAP_TAGS;
+    if (need == 0)
+        return td_error_set(err, TD_EINVAL, "nothing to change");
+    if ((a->drv->caps & need) != need ||
+        (a->drv->update == NULL && a->drv->update_start == NULL))
+        return td_error_set(err, TD_ENOTSUP, "%s: %s cannot change %s",
+                            a->name, a->drv->name,
+                            (need & ~a->drv->caps & DRV_CAP_TAGS) ? "tags"
+                            : (need & ~a->drv->caps & DRV_CAP_ASSIGN)
+                                ? "the assignee"
+                                : "the status");
+    if (u->status && ticket_status_from_name(u->status) < 0)
+        return td_error_set(err, TD_EINVAL, "unknown status '%s'", u->status);
+    return TD_OK;
+}
+
+enum td_status
+drv_update(struct account *a, const struct ticket_update *u,
+           struct td_error *err)
+{
+    struct drv_wait w = { 0 };
+    enum td_status rc;
+
+    if ((rc = drv_update_check(a, u, err)) != TD_OK)
+        return rc;
+    if (a->drv->update)
+        return a->drv->update(a, u, err);
+    if (a->http == NULL)
+        return td_error_set(err, TD_ENOTSUP, "%s: no network transport",
+                            a->name);
+    rc = a->drv->update_start(a, u, drv_wait_done, &w, err);
+    if (rc == TD_OK)
+        rc = drv_wait_run(a, &w, err);
+    free(w.remote_id);
+    return rc;
+}

@@ -38,6 +38,8 @@ enum {
     DRV_CAP_NOTE = 1 << 2,      /* internal note */
     DRV_CAP_STATUS = 1 << 3,    /* status change with or without a reply */
     DRV_CAP_ORDERS = 1 << 4,    /* the backend also holds orders/shipments */
+    DRV_CAP_ASSIGN = 1 << 5,    /* set or clear the assignee */
+    DRV_CAP_TAGS = 1 << 6,      /* add and remove tags */
 };
 
 enum account_state {
@@ -97,6 +99,18 @@ struct reply_req {
     const char *author;         /* the agent's name */
 };
 
+/* A change of a ticket's fields without a message (bulk actions). NULL
+ * keeps a field; each field needs its capability bit. */
+struct ticket_update {
+    const char *ticket_ext_id;
+    const char *status;         /* normalised word: DRV_CAP_STATUS */
+    const char *assignee;       /* agent; "" unassigns: DRV_CAP_ASSIGN */
+    const char *const *add_tags;        /* DRV_CAP_TAGS */
+    size_t n_add_tags;
+    const char *const *remove_tags;
+    size_t n_remove_tags;
+};
+
 /* How an asynchronous operation ends: called once, with TD_OK or the
  * failure and its text (err is NULL on TD_OK). remote_id is the id of the
  * message a reply created, or the one find_sent found; borrowed, NULL for
@@ -127,6 +141,9 @@ struct driver {
     enum td_status (*find_sent)(struct account *a, const char *ticket_ext_id,
                                 const char *token, char **remote_id,
                                 struct td_error *err);
+    /* Change status, assignee or tags (struct ticket_update). */
+    enum td_status (*update)(struct account *a, const struct ticket_update *u,
+                             struct td_error *err);
 
     /* The same three for network drivers (see the top of this file).
      * TD_OK: started, and done will be called later from inside the
@@ -146,6 +163,10 @@ struct driver {
                                       const char *ticket_ext_id,
                                       const char *token, drv_done_fn done,
                                       void *ctx, struct td_error *err);
+    enum td_status (*update_start)(struct account *a,
+                                   const struct ticket_update *u,
+                                   drv_done_fn done, void *ctx,
+                                   struct td_error *err);
 };
 
 /* The registered drivers, NULL-terminated; the only list of them. */
@@ -197,6 +218,12 @@ enum td_status drv_sync_start(struct account *a, struct store *st,
 enum td_status drv_reply_start(struct account *a, const struct reply_req *req,
                                drv_done_fn done, void *ctx,
                                struct td_error *err);
+
+/* Change a ticket's status, assignee or tags; blocks like drv_reply. A
+ * field the backend cannot change is refused (TD_ENOTSUP) before any
+ * request, naming it. */
+enum td_status drv_update(struct account *a, const struct ticket_update *u,
+                          struct td_error *err);
 
 /* The wrappers the UI and CLI call: they check caps first, and block
  * until the operation has finished (running a->http for network drivers,

@@ -619,6 +619,65 @@ out:
     return rc;
 }
 
+static int
+local_tag_in(const char *tag, const char *const *tags, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(tag, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Status, assignee and tags written into the ticket's file, atomically. */
+static enum td_status
+local_update(struct account *a, const struct ticket_update *u,
+             struct td_error *err)
+{
+    struct local_priv *p = a->priv;
+    char *path = NULL, *text = NULL, iso[TIME_ISO_LEN];
+    cJSON *t = NULL, *tags, *nt;
+    const cJSON *it;
+    enum td_status rc;
+
+    if ((rc = local_load_ticket(p, u->ticket_ext_id, &path, &t, err)))
+        goto out;
+    if (u->status)
+        json_set(t, "status", cJSON_CreateString(u->status));
+    if (u->assignee)
+        json_set(t, "assignee", *u->assignee ? cJSON_CreateString(u->assignee)
+                                             : cJSON_CreateNull());
+    if (u->n_add_tags || u->n_remove_tags) {
+        tags = cJSON_GetObjectItemCaseSensitive(t, "tags");
+        nt = cJSON_CreateArray();
+        cJSON_ArrayForEach(it, tags) {
+            if (cJSON_IsString(it) &&
+                !local_tag_in(it->valuestring, u->remove_tags,
+                              u->n_remove_tags))
+                cJSON_AddItemToArray(nt, cJSON_CreateString(it->valuestring));
+        }
+        for (size_t i = 0; i < u->n_add_tags; i++) {
+            int have = 0;
+
+            cJSON_ArrayForEach(it, nt) {
+                if (strcmp(it->valuestring, u->add_tags[i]) == 0)
+                    have = 1;
+            }
+            if (!have)
+                cJSON_AddItemToArray(nt, cJSON_CreateString(u->add_tags[i]));
+        }
+        json_set(t, "tags", nt);
+    }
+    time_format_iso(time(NULL) - p->shift, iso);
+    json_set(t, "updated_at", cJSON_CreateString(iso));
+    text = cJSON_Print(t);
+    rc = local_write_atomic(path, text, err);
+out:
+    cJSON_free(text);
+    cJSON_Delete(t);
+    free(path);
+    return rc;
+}
+
 static enum td_status
 local_find_sent(struct account *a, const char *ticket_ext_id,
                 const char *token, char **remote_id, struct td_error *err)
@@ -741,7 +800,7 @@ const struct driver drv_local = {
     .name = "local",
     .desc = "a directory of JSON files (the demo and offline sandbox)",
     .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
-            DRV_CAP_ORDERS,
+            DRV_CAP_ORDERS | DRV_CAP_ASSIGN | DRV_CAP_TAGS,
     .priv_size = sizeof(struct local_priv),
     .keys = local_keys,
     .open = local_open,
@@ -749,4 +808,5 @@ const struct driver drv_local = {
     .sync = local_sync,
     .reply = local_reply,
     .find_sent = local_find_sent,
+    .update = local_update,
 };

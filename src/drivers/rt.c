@@ -815,6 +815,67 @@ rt_reply_start(struct account *a, const struct reply_req *req,
     return TD_OK;
 }
 
+/* ---- update: status and owner; RT has no tags (the queue is one) ---- */
+
+static void
+rt_update_on_done(void *ctx, struct http_response *resp)
+{
+    struct rt_op *op = ctx;
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (resp->result != TD_OK) {
+        enum td_status rc = rt_fail(resp, "rt: update", &err);
+
+        rt_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    rt_op_finish(op, TD_OK, NULL, NULL);
+}
+
+/* PUT /ticket/{id} with Status and Owner ("Nobody" unassigns). Both are
+ * plain assignments, so a repeat after a lost answer changes nothing. */
+static enum td_status
+rt_update_start(struct account *a, const struct ticket_update *u,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    const char *status = NULL;
+    struct http_request *hr;
+    struct rt_op *op;
+    char *path, *body;
+    cJSON *j;
+
+    if (u->ticket_ext_id == NULL || *u->ticket_ext_id == '\0' ||
+        strspn(u->ticket_ext_id, "0123456789") != strlen(u->ticket_ext_id))
+        return td_error_set(err, TD_EINVAL, "rt: bad ticket id '%s'",
+                            u->ticket_ext_id ? u->ticket_ext_id : "");
+    if (u->status && (status = rt_status_to_rt(u->status)) == NULL)
+        return td_error_set(err, TD_EINVAL, "rt: no RT status for '%s'",
+                            u->status);
+    j = cJSON_CreateObject();
+    if (status)
+        cJSON_AddStringToObject(j, "Status", status);
+    if (u->assignee)
+        cJSON_AddStringToObject(j, "Owner",
+                                *u->assignee ? u->assignee : "Nobody");
+    body = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    path = xasprintf("ticket/%s", u->ticket_ext_id);
+    op = xcalloc(1, sizeof *op);
+    op->a = a;
+    op->done = done;
+    op->ctx = ctx;
+    hr = rt_request(a, "PUT", path, NULL, rt_update_on_done, op);
+    http_request_set_body(hr, body, strlen(body), "application/json");
+    free(body);
+    free(path);
+    if (http_transport_submit(a->http, hr, err) != TD_OK) {
+        free(op);
+        return err->status;
+    }
+    return TD_OK;
+}
+
 /* ---- find_sent ---- */
 
 static enum td_status rt_find_submit(struct rt_op *op, struct td_error *err);
@@ -927,7 +988,8 @@ rt_find_sent_start(struct account *a, const char *ticket_ext_id,
 const struct driver drv_rt = {
     .name = "rt",
     .desc = "Request Tracker 5 (REST2)",
-    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS,
+    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
+            DRV_CAP_ASSIGN,
     .priv_size = sizeof(struct rt_priv),
     .keys = rt_keys,
     .open = rt_open,
@@ -935,4 +997,5 @@ const struct driver drv_rt = {
     .sync_start = rt_sync_start,
     .reply_start = rt_reply_start,
     .find_sent_start = rt_find_sent_start,
+    .update_start = rt_update_start,
 };

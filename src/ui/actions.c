@@ -170,6 +170,18 @@ act_bulk(struct ui *ui)
 }
 
 static void
+act_bulk_assign(struct ui *ui)
+{
+    prompt_open_with(ui, "bulk-assign ");
+}
+
+static void
+act_bulk_tag(struct ui *ui)
+{
+    prompt_open_with(ui, "bulk-tag ");
+}
+
+static void
 act_reply(struct ui *ui)
 {
     editor_begin(ui, 0);
@@ -253,6 +265,10 @@ static const struct action actions[] = {
         "unread", inbox_act_toggle_unread),
     ACT("bulk", "change the status of the marked tickets (:bulk-status)",
         act_bulk),
+    ACT("bulk-assign", "assign the marked tickets (:bulk-assign NAME|me|none)",
+        act_bulk_assign),
+    ACT("bulk-tag", "tag the marked tickets (:bulk-tag +TAG -TAG)",
+        act_bulk_tag),
     ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),
     ACT("fold-toggle", "show or fold quoted history",
         thread_act_fold_toggle),

@@ -251,6 +251,104 @@ cmd_bulk_status(struct ui *ui, int argc, char **argv)
     ui_refresh_counts(ui);
 }
 
+/* Apply one field change to the marked tickets (or the selected one)
+ * through each ticket's driver; local workspaces are re-read at once,
+ * network accounts show it at their next sync. */
+static void
+bulk_update(struct ui *ui, const char *what, struct ticket_update *u)
+{
+    size_t n_marks, done = 0;
+    const int64_t *marks = inbox_marks(ui, &n_marks);
+    int64_t one = inbox_selected(ui);
+    struct td_error err;
+
+    if (ui->app->readonly) {
+        ui_error(ui, "%s: read-only mode", what);
+        return;
+    }
+    if (n_marks == 0 && one != 0) {
+        marks = &one;
+        n_marks = 1;
+    }
+    td_error_clear(&err);
+    for (size_t i = 0; i < n_marks; i++) {
+        struct ticket *t = NULL;
+        struct account *a;
+        enum td_status rc;
+
+        if ((rc = store_ticket_get(ui->app->store, marks[i], &t, &err)))
+            break;
+        if ((a = app_account(ui->app, t->account)) == NULL) {
+            rc = td_error_set(&err, TD_ENOTFOUND, "account %s is not "
+                              "configured", t->account);
+        } else {
+            u->ticket_ext_id = t->external_id;
+            rc = drv_update(a, u, &err);
+            if (rc == TD_OK && a->drv->sync)
+                rc = drv_sync(a, ui->app->store, NULL, NULL, &err);
+        }
+        ticket_free(&t);
+        if (rc != TD_OK)
+            break;
+        done++;
+    }
+    if (done)
+        inbox_act_mark_clear(ui);
+    if (err.status != TD_OK)
+        ui_error(ui, "%s: %s (%zu of %zu done)", what, err.msg, done,
+                 n_marks);
+    else
+        ui_message(ui, "%s on %zu ticket%s", what, done, done == 1 ? "" : "s");
+    inbox_reload(ui);
+    if (ui->ticket_id)
+        thread_load(ui, ui->ticket_id, 0);
+    ui_refresh_counts(ui);
+}
+
+/* `bulk-assign NAME|me|none` */
+static void
+cmd_bulk_assign(struct ui *ui, int argc, char **argv)
+{
+    struct ticket_update u = { 0 };
+    char *name = join_args(argc, argv, 1);
+    const char *me = config_str(ui->app->cfg, OPT_AGENT_NAME);
+
+    if (strcmp(name, "none") == 0)
+        u.assignee = "";
+    else if (strcmp(name, "me") == 0 && *me)
+        u.assignee = me;
+    else
+        u.assignee = name;
+    bulk_update(ui, *u.assignee ? "assigned" : "unassigned", &u);
+    free(name);
+}
+
+/* `bulk-tag +TAG -TAG ...` (a bare TAG adds it) */
+static void
+cmd_bulk_tag(struct ui *ui, int argc, char **argv)
+{
+    const char **add = xcalloc((size_t)argc, sizeof *add);
+    const char **del = xcalloc((size_t)argc, sizeof *del);
+    struct ticket_update u = { 0 };
+
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1])
+            del[u.n_remove_tags++] = argv[i] + 1;
+        else if (argv[i][0] == '+' && argv[i][1])
+            add[u.n_add_tags++] = argv[i] + 1;
+        else if (argv[i][0] != '+' && argv[i][0] != '-')
+            add[u.n_add_tags++] = argv[i];
+    }
+    u.add_tags = add;
+    u.remove_tags = del;
+    if (u.n_add_tags + u.n_remove_tags == 0)
+        ui_error(ui, "bulk-tag: +TAG to add, -TAG to remove");
+    else
+        bulk_update(ui, "tags changed", &u);
+    free(add);
+    free(del);
+}
+
 /* `open [ACCOUNT:]ID`: a ticket by the helpdesk's id, e.g. from a
  * chat message or a colleague. */
 static void
@@ -398,6 +496,20 @@ static const struct ui_cmd ui_cmds[] = {
         .run = cmd_bulk_status,
     },
     {
+        .name = "bulk-assign",
+        .usage = "bulk-assign NAME|me|none",
+        .min_args = 1,
+        .max_args = -1,
+        .run = cmd_bulk_assign,
+    },
+    {
+        .name = "bulk-tag",
+        .usage = "bulk-tag +TAG -TAG ...",
+        .min_args = 1,
+        .max_args = -1,
+        .run = cmd_bulk_tag,
+    },
+    {
         .name = "open",
         .usage = "open [ACCOUNT:]ID",
         .min_args = 1,
@@ -417,7 +529,8 @@ static const struct ui_cmd ui_cmds[] = {
 
 static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
-    "reply", "note", "send", "help", "sync", "open", "bulk-status", "set",
+    "reply", "note", "send", "help", "sync", "open", "bulk-status",
+    "bulk-assign", "bulk-tag", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
 };
 

@@ -60,6 +60,8 @@ static const char keymap_default[] =
     "bind inbox s sort-next\n"
     "bind inbox t mark-toggle\n"
     "bind inbox T bulk\n"
+    "bind inbox A bulk-assign\n"
+    "bind inbox L bulk-tag\n"
     "bind inbox U mark-clear\n"
     "bind inbox N toggle-unread\n"
     "bind inbox c filter-clear\n"

@@ -147,6 +147,21 @@ if printf '%s' "$OUT" | python3 -c '
 import json,sys; o=json.load(sys.stdin); assert len(o)==2 and all(i["state"]=="sent" for i in o) and o[1]["kind"]=="note"'; then
     pass "outbox lists sent replies and notes"; else fail "outbox" "$OUT"; fi
 
+run "$B" update "$id" --status on-hold --assign none --tag +escalated --tag -nosuch
+run2=$RC
+run "$B" show "$id" --json
+if [ $run2 -eq 0 ] && printf '%s' "$OUT" | python3 -c '
+import json,sys; t=json.load(sys.stdin)
+assert t["status"]=="on-hold" and t["assignee"] is None and "escalated" in t["tags"], t'; then
+    pass "update changes status, assignee and tags without a message"
+else fail "update" "$run2 $ERR"; fi
+run "$B" update "$id"
+if [ $RC -ne 0 ] && has "$ERR" "nothing to change"; then pass "update with nothing to change is refused"
+else fail "update nothing" "$RC $ERR"; fi
+run "$B" --readonly update "$id" --status solved
+if [ $RC -ne 0 ] && has "$ERR" "read-only"; then pass "--readonly refuses updates"
+else fail "readonly update" "$RC $ERR"; fi
+
 run "$B" --readonly reply "$id" --text "should not go"
 if [ $RC -ne 0 ] && has "$ERR" "read-only"; then pass "--readonly refuses replies"
 else fail "--readonly" "$RC $ERR"; fi

@@ -382,6 +382,51 @@ test_reply_and_find(void **state)
 }
 
 static void
+test_update(void **state)
+{
+    struct fixture *f = *state;
+    struct collect c = { 0 };
+    struct sync_sink s = sink_for(&c);
+    struct td_error err;
+    const char *add[] = { "refund", "vip" };
+    const char *del[] = { "wismo" };
+    struct ticket_update u = {
+        .ticket_ext_id = "1001",
+        .status = "solved",
+        .assignee = "Kenji",
+        .add_tags = add,
+        .n_add_tags = 2,
+        .remove_tags = del,
+        .n_remove_tags = 1,
+    };
+    struct ticket_update none = { .ticket_ext_id = "1001" };
+
+    assert_int_equal(drv_account_new(&f->def, &f->a, &err), TD_OK);
+    assert_int_equal(f->a->drv->sync(f->a, &s, &err), TD_OK);
+    collect_reset(&c);
+    assert_int_equal(drv_update(f->a, &u, &err), TD_OK);
+    assert_int_equal(f->a->drv->sync(f->a, &s, &err), TD_OK);
+    assert_int_equal(c.tickets, 1);
+    assert_int_equal(c.last.status, TS_SOLVED);
+    assert_string_equal(c.last.assignee, "Kenji");
+    /* vip was there already: tags stay a set, in their order. */
+    assert_int_equal(c.last.n_tags, 2);
+    assert_string_equal(c.last.tags[0], "vip");
+    assert_string_equal(c.last.tags[1], "refund");
+    u.status = NULL;
+    u.assignee = "";                    /* unassign */
+    u.n_add_tags = u.n_remove_tags = 0;
+    collect_reset(&c);
+    assert_int_equal(drv_update(f->a, &u, &err), TD_OK);
+    assert_int_equal(f->a->drv->sync(f->a, &s, &err), TD_OK);
+    assert_null(c.last.assignee);
+    assert_int_equal(drv_update(f->a, &none, &err), TD_EINVAL);
+    u.status = "resolved";
+    assert_int_equal(drv_update(f->a, &u, &err), TD_EINVAL);
+    collect_free(&c);
+}
+
+static void
 test_bad_ids(void **state)
 {
     struct fixture *f = *state;
@@ -460,6 +505,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_epoch_shift, setup, teardown),
         cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reply_and_find, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_update, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_driver_and_option, setup,
                                         teardown),
