@@ -12,6 +12,7 @@
 #include "cli/cmd_classify.h"
 #include "cli/cmd_config.h"
 #include "cli/cmd_outbox.h"
+#include "cli/cmd_template.h"
 #include "cli/cmd_tickets.h"
 #include "cli/cmd_update.h"
 #include "cli/cmd_sync.h"
@@ -61,6 +62,13 @@ static const struct cli_cmd commands[] = {
                 "sends what waits",
         .needs_store = 1,
         .run = cmd_outbox,
+    },
+    {
+        .name = "template",
+        .usage = "template list|show|render ...",
+        .desc = "canned replies: list, show, render NAME TICKET [--var k=v]",
+        .needs_store = 1,
+        .run = cmd_template,
     },
     {
         .name = "update",
