@@ -29,4 +29,30 @@ enum td_status outbox_flush(struct store *st, struct account *const *accounts,
                             int64_t only_id, size_t *n_sent,
                             struct td_error *err);
 
+/* How an asynchronous flush reports to its caller. */
+struct outbox_hooks {
+    void *ctx;
+    /* An item changed state (sending, sent, failed, ...); may be NULL. */
+    void (*state)(void *ctx, int64_t item_id, int state);
+    /* After a send, instead of the flush's own sync of the account (the
+     * console, whose syncs run in the background); may be NULL. */
+    void (*resync)(void *ctx, struct account *a);
+    /* The end: called once, with what outbox_flush would return (err is
+     * NULL on TD_OK). */
+    void (*done)(void *ctx, size_t n_sent, enum td_status rc,
+                 const struct td_error *err);
+};
+
+/* outbox_flush for the poll loop: the same steps, but it returns once the
+ * first request is out and reports through hooks (copied). With only
+ * local accounts everything, done included, happens before it returns.
+ * accounts must outlive the flush. TD_OK unless the outbox cannot be
+ * read, in which case done is not called. */
+enum td_status outbox_flush_start(struct store *st,
+                                  struct account *const *accounts,
+                                  size_t n_accounts, const char *author,
+                                  int64_t only_id,
+                                  const struct outbox_hooks *hooks,
+                                  struct td_error *err);
+
 #endif

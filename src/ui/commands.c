@@ -15,6 +15,7 @@
 #include "ui/editor.h"
 #include "ui/help.h"
 #include "ui/inbox.h"
+#include "ui/netsync.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "util/buf.h"
@@ -378,16 +379,37 @@ cmd_open(struct ui *ui, int argc, char **argv)
     free(account);
 }
 
+/* Local accounts sync here (they are instant); network ones start in the
+ * background and show their progress in the status bar. */
 static void
 cmd_sync(struct ui *ui, int argc, char **argv)
 {
-    struct td_error err;
+    struct account *only = NULL;
+    struct td_error err, e;
+    size_t n_net = 0;
 
-    (void)argc;
-    (void)argv;
+    if (argc > 1 && (only = app_account(ui->app, argv[1])) == NULL) {
+        ui_error(ui, "sync: no account %s", argv[1]);
+        return;
+    }
     td_error_clear(&err);
-    if (app_sync_local(ui->app, &err) != TD_OK)
+    for (size_t i = 0; i < ui->app->n_accounts; i++) {
+        struct account *a = ui->app->accounts[i];
+        int net = drv_account_is_net(a);
+
+        if (only && a != only)
+            continue;
+        td_error_clear(&e);
+        if ((net ? netsync_start(ui, a, &e)
+             : drv_sync(a, ui->app->store, NULL, NULL, &e)) != TD_OK)
+            td_error_set(&err, e.status, "%s", e.msg);
+        else if (net)
+            n_net++;
+    }
+    if (err.status != TD_OK)
         ui_error(ui, "sync: %s", err.msg);
+    else if (n_net)
+        ui_message(ui, "syncing in the background");
     else
         ui_message(ui, "synced");
     inbox_reload(ui);
@@ -518,9 +540,9 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "sync",
-        .usage = "sync",
+        .usage = "sync [ACCOUNT]",
         .min_args = 0,
-        .max_args = 0,
+        .max_args = 1,
         .run = cmd_sync,
     },
 };

@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
+#include "ui/netsync.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
@@ -187,7 +188,7 @@ editor_send_now(struct ui *ui)
     struct editor *ed = editor_get(ui);
     struct td_error err;
     int64_t item = 0, tid = ed->ticket_id;
-    size_t sent = 0;
+    char *ok_msg;
     const char *status = editor_statuses[ed->status];
     int is_note = ed->is_note;
 
@@ -211,15 +212,13 @@ editor_send_now(struct ui *ui)
     ed->status = 0;
     ed->is_note = 0;
     ed->saved_once = 0;
-    td_error_clear(&err);
-    if (outbox_flush(ui->app->store, ui->app->accounts, ui->app->n_accounts,
-                     editor_author(ui), item, &sent, &err) != TD_OK ||
-        sent == 0)
-        ui_error(ui, "queued in the outbox; not sent yet: %s",
-                 *err.msg ? err.msg : "will retry");
-    else
-        ui_message(ui, "%s%s%s", is_note ? "note added" : "reply sent",
-                   status ? ", status " : "", status ? status : "");
+    /* A network send must not freeze the screen: it goes on in the poll
+     * loop and says how it went when it ends (a local one already has). */
+    ui_message(ui, "sending...");
+    ok_msg = xasprintf("%s%s%s", is_note ? "note added" : "reply sent",
+                       status ? ", status " : "", status ? status : "");
+    netsync_flush(ui, item, ok_msg);
+    free(ok_msg);
     thread_load(ui, tid, 1);
     inbox_reload(ui);
     ui_refresh_counts(ui);

@@ -57,8 +57,10 @@ struct pane {
 /* A key or a `:command` waiting to be handled (script, macro). */
 struct qitem {
     char *text;
-    int is_cmd;
+    int is_cmd;             /* 1 = :command, 2 = @wait (scripts) */
 };
+
+struct netsync;
 
 struct keyq {
     struct qitem *v;
@@ -103,6 +105,9 @@ struct ui {
     int quit;
     int exit_status;
     int sigfd;                      /* signalfd for SIGWINCH, -1 if none */
+    struct netsync *net;            /* network accounts, NULL if none */
+    int script_wait;                /* a script's @wait: until net is idle */
+    long counts_minute;             /* when the counts were last refreshed */
     int64_t ticket_id;              /* the open ticket, 0 = none */
     /* status bar numbers, refreshed after changes and each minute */
     int64_t n_open;

@@ -6,23 +6,10 @@
 #include "app.h"
 #include "drivers/driver.h"
 #include "ui/inbox.h"
+#include "ui/netsync.h"
 #include "ui/screen.h"
 #include "util/buf.h"
 #include "util/width.h"
-
-static const char *
-status_account_state(enum account_state st)
-{
-    switch (st) {
-    case AS_ONLINE:
-        return "online";
-    case AS_SYNCING:
-        return "syncing";
-    case AS_OFFLINE:
-        break;
-    }
-    return "offline";
-}
 
 void
 status_draw(struct ui *ui)
@@ -37,7 +24,8 @@ status_draw(struct ui *ui)
     for (size_t i = 0; i < ui->app->n_accounts; i++) {
         const struct account *a = ui->app->accounts[i];
 
-        buf_printf(&b, " | %s:%s", a->name, status_account_state(a->state));
+        buf_adds(&b, " | ");
+        netsync_describe(ui, a, &b);
     }
     buf_printf(&b, " | %lld unread, %lld open, %lld breaching | outbox %zu",
                (long long)ui->n_unread, (long long)ui->n_open,

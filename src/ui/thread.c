@@ -199,6 +199,26 @@ thread_build(struct ui *ui, struct thread *th, int cols)
     buf_free(&b);
 }
 
+/* How long a sent item waits in the thread for the sync that brings it
+ * back as a message (a backend that never echoes it does not leave it
+ * there for good). */
+#define THREAD_SENT_SHOWN 120
+
+/* A sent item that the thread does not hold yet: shown as "sent" until
+ * the background sync after the send brings the message. */
+static int
+thread_sent_unseen(const struct ticket *t, const struct outbox_item *it)
+{
+    if (it->remote_id == NULL ||
+        time(NULL) - it->updated_at > THREAD_SENT_SHOWN)
+        return 0;
+    for (size_t i = 0; i < t->n_messages; i++)
+        if (t->messages[i].external_id &&
+            strcmp(t->messages[i].external_id, it->remote_id) == 0)
+            return 0;
+    return 1;
+}
+
 void
 thread_load(struct ui *ui, int64_t id, int at_end)
 {
@@ -225,7 +245,9 @@ thread_load(struct ui *ui, int64_t id, int at_end)
         /* Keep what this ticket still has in flight; sent items are in
          * the thread as messages by now. */
         for (size_t i = 0; i < n; i++) {
-            if (items[i].ticket_id != id || items[i].state == OB_SENT)
+            if (items[i].ticket_id != id ||
+                (items[i].state == OB_SENT &&
+                 !thread_sent_unseen(th->t, &items[i])))
                 continue;
             th->pending = xreallocarray(th->pending, th->n_pending + 1,
                                         sizeof *th->pending);

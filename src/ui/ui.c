@@ -25,6 +25,7 @@
 #include "ui/help.h"
 #include "ui/inbox.h"
 #include "ui/keymap.h"
+#include "ui/netsync.h"
 #include "ui/order.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
@@ -327,6 +328,12 @@ ui_load_script(struct ui *ui, const char *path)
             keyq_insert(&ui->queue, ui->queue.n, line + 1, 1);
             continue;
         }
+        /* @wait: let the network finish (syncs, sends) before going on;
+         * without it a script runs every key before any answer lands. */
+        if (strcmp(line, "@wait") == 0) {
+            keyq_insert(&ui->queue, ui->queue.n, "", 2);
+            continue;
+        }
         buf_init(&keys, 0);
         if (keys_canon(line, 1, &keys, &err) == TD_OK)
             ui_queue_keys(ui, ui->queue.n, buf_str(&keys));
@@ -608,52 +615,101 @@ ui_poll_timeout(struct ui *ui)
     return ms;
 }
 
+/* The minute timer: the SLA column counts down. Network timeouts wake
+ * the loop far more often; the counts are queries, so once a minute. */
+static void
+ui_minute(struct ui *ui)
+{
+    long minute = (long)(time(NULL) / 60);
+
+    if (minute != ui->counts_minute) {
+        ui->counts_minute = minute;
+        ui_refresh_counts(ui);
+    }
+}
+
+/* One poll over the terminal, the signalfd and the HTTP engine's
+ * sockets (as many as it asks for), then whatever woke up. Returns -1
+ * when the loop must end. */
+static int
+ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
+{
+    size_t nfds = 0, net_at, n_net;
+    int n, ms, keys = -1, sig = -1;
+
+    if (*cap < 2) {
+        *cap = 8;
+        *fds = xreallocarray(*fds, *cap, sizeof **fds);
+    }
+    /* A script's terminal is /dev/null: always readable, never keys. */
+    if (!ui->scripted) {
+        (*fds)[nfds].fd = fileno(ui->term_in);
+        (*fds)[nfds].events = POLLIN;
+        keys = (int)nfds++;
+    }
+    if (ui->sigfd >= 0) {
+        (*fds)[nfds].fd = ui->sigfd;
+        (*fds)[nfds].events = POLLIN;
+        sig = (int)nfds++;
+    }
+    net_at = nfds;
+    n_net = netsync_pollfds(ui, fds, cap, net_at);
+    nfds += n_net;
+    ms = netsync_timeout(ui, ui_poll_timeout(ui));
+    for (size_t i = 0; i < nfds; i++)
+        (*fds)[i].revents = 0;
+    n = poll(*fds, (nfds_t)nfds, ms);
+    if (n < 0 && errno != EINTR)
+        return -1;
+    /* After a timeout too: libcurl runs its timers from here. */
+    netsync_dispatch(ui, n > 0 ? *fds + net_at : NULL, n > 0 ? n_net : 0);
+    if (n <= 0) {
+        ui_minute(ui);
+        return 0;
+    }
+    if (sig >= 0 && ((*fds)[sig].revents & POLLIN))
+        ui_signals(ui);
+    if (keys >= 0 && (*fds)[keys].revents & (POLLIN | POLLHUP | POLLERR)) {
+        if ((*fds)[keys].revents & (POLLHUP | POLLERR) &&
+            !((*fds)[keys].revents & POLLIN)) {
+            editor_save(ui);
+            return -1;      /* the terminal went away */
+        }
+        ui_read_keys(ui);
+    }
+    return 0;
+}
+
 static void
 ui_loop(struct ui *ui)
 {
+    struct pollfd *fds = NULL;
+    size_t cap = 0;
     struct qitem it;
 
+    ui->counts_minute = (long)(time(NULL) / 60);
     while (!ui->quit) {
-        struct pollfd fds[2];
-        int n, nfds = 1, ms;
-
         ui_draw(ui);
-        if (keyq_pop(&ui->queue, &it)) {
-            if (it.is_cmd)
+        if (ui->script_wait && !netsync_busy(ui))
+            ui->script_wait = 0;
+        if (!ui->script_wait && keyq_pop(&ui->queue, &it)) {
+            if (it.is_cmd == 2)
+                ui->script_wait = 1;
+            else if (it.is_cmd)
                 ui_command(ui, it.text);
             else
                 ui_key(ui, it.text);
             free(it.text);
             continue;
         }
-        if (ui->scripted)
-            break;          /* the script is done */
-        fds[0].fd = fileno(ui->term_in);
-        fds[0].events = POLLIN;
-        if (ui->sigfd >= 0) {
-            fds[1].fd = ui->sigfd;
-            fds[1].events = POLLIN;
-            nfds = 2;
-        }
-        ms = ui_poll_timeout(ui);
-        n = poll(fds, (nfds_t)nfds, ms);
-        if (n < 0 && errno != EINTR)
+        /* The script is done; what it started on the network is waited
+         * for, so that nothing is left half-way at exit. */
+        if (ui->scripted && !netsync_busy(ui))
             break;
-        if (n == 0) {
-            ui_refresh_counts(ui);
-            continue;
-        }
-        if (nfds == 2 && (fds[1].revents & POLLIN))
-            ui_signals(ui);
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            if (fds[0].revents & (POLLHUP | POLLERR) &&
-                !(fds[0].revents & POLLIN)) {
-                editor_save(ui);
-                break;      /* the terminal went away */
-            }
-            ui_read_keys(ui);
-        }
+        if (ui_wait(ui, &fds, &cap) < 0)
+            break;
     }
+    free(fds);
 }
 
 static void
@@ -690,6 +746,7 @@ ui_free(struct ui *ui)
     if (ui->sigfd >= 0)
         close(ui->sigfd);
     keyq_free(&ui->queue);
+    netsync_free(&ui->net);
     config_free(&ui->base);
     free(ui->msg);
     free(ui->last_error);
@@ -744,6 +801,7 @@ ui_run(struct app *app)
     thread_load(ui, 0, 0);
     order_load(ui, 0);
     ui_refresh_counts(ui);
+    ui->net = netsync_new(ui);
     if (app->cfg->n_errors > 0)
         ui_error(ui, "%s%s", app->cfg->errors[0],
                  app->cfg->n_errors > 1 ? " (and more)" : "");

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "util/base64.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/sanitize.h"
@@ -194,6 +195,27 @@ test_error_prefix(void **state)
     assert_memory_equal(err.msg, "p: xx", 5);
 }
 
+static void
+test_base64(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } v[] = {       /* RFC 4648 section 10 */
+        { "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+        { "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" },
+        { "foobar", "Zm9vYmFy" },
+        { "agent@example.com/token:abc", "YWdlbnRAZXhhbXBsZS5jb20vdG9rZW46YWJj" },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char *s = base64_encode(v[i].in, strlen(v[i].in));
+
+        assert_string_equal(s, v[i].out);
+        free(s);
+    }
+}
+
 int
 main(void)
 {
@@ -206,6 +228,7 @@ main(void)
         cmocka_unit_test(test_time_span),
         cmocka_unit_test(test_width),
         cmocka_unit_test(test_error_prefix),
+        cmocka_unit_test(test_base64),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
