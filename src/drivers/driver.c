@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
+#include "drivers/zendesk.h"
 #include "net/http.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
@@ -16,6 +17,7 @@
 static const struct driver *const drivers[] = {
     &drv_local,
     &drv_rt,
+    &drv_zendesk,
     NULL,
 };
 
@@ -48,7 +50,8 @@ drv_account_new(const struct account_def *def, struct account **out,
                             "account %s: unknown driver '%s'", def->name,
                             def->driver);
     for (size_t i = 0; i < def->n_opts; i++) {
-        int known = 0;
+        /* Keys the core itself reads, whatever the driver. */
+        int known = strcmp(def->opts[i].key, "sync_interval") == 0;
 
         for (size_t k = 0; drv->keys && drv->keys[k]; k++)
             if (strcmp(drv->keys[k], def->opts[i].key) == 0)
@@ -153,13 +156,43 @@ drv_account_free(struct account **ap)
     *ap = NULL;
 }
 
-/* The sink that writes a sync into the store. A page is one transaction:
- * the first write of a page begins it, page_done commits it. */
+/* The sink that writes a sync into the store. A page is one transaction.
+ * A local driver writes a page without waiting, so its writes go straight
+ * into a transaction that page_done commits. A network driver feeds a page
+ * across many round trips: its items are kept in memory and written in
+ * one short transaction at page_done, so that no transaction stays open
+ * while the console waits on the network (a draft or a read mark written
+ * meanwhile would otherwise join it and share its fate). */
+enum sink_kind {
+    SK_CUSTOMER = 0,
+    SK_TICKET,
+    SK_ORDER,
+    SK_SHIPMENT,
+    SK_CURSOR,
+};
+
+struct sink_item {
+    enum sink_kind kind;
+    union {
+        struct customer c;
+        struct ticket t;
+        struct order o;
+        struct shipment sh;
+        struct {
+            char *key;
+            char *value;
+        } cur;
+    } u;
+};
+
 struct store_sink {
     struct sync_sink sink;      /* what the driver is handed; ctx = this */
     struct store *st;
     struct account *a;
     int in_txn;
+    int buffered;               /* keep a page in memory until page_done */
+    struct sink_item *items;    /* owned, with what each holds */
+    size_t n_items;
     size_t n_tickets;
     void (*progress)(void *ctx, size_t done, size_t total);
     void *progress_ctx;
@@ -179,19 +212,60 @@ sink_txn(struct store_sink *s, struct td_error *err)
     return rc;
 }
 
-static enum td_status
-sink_customer(void *ctx, struct customer *c, struct td_error *err)
+/* Take what the driver built (it clears its own copy after the call). */
+static struct sink_item *
+sink_keep(struct store_sink *s, enum sink_kind kind)
 {
-    struct store_sink *s = ctx;
+    struct sink_item *it;
+
+    s->items = xreallocarray(s->items, s->n_items + 1, sizeof *s->items);
+    it = &s->items[s->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    return it;
+}
+
+static void
+sink_drop(struct store_sink *s)
+{
+    for (size_t i = 0; i < s->n_items; i++) {
+        struct sink_item *it = &s->items[i];
+
+        switch (it->kind) {
+        case SK_CUSTOMER:
+            customer_clear(&it->u.c);
+            break;
+        case SK_TICKET:
+            ticket_clear(&it->u.t);
+            break;
+        case SK_ORDER:
+            order_clear(&it->u.o);
+            break;
+        case SK_SHIPMENT:
+            shipment_clear(&it->u.sh);
+            break;
+        case SK_CURSOR:
+            free(it->u.cur.key);
+            free(it->u.cur.value);
+            break;
+        }
+    }
+    free(s->items);
+    s->items = NULL;
+    s->n_items = 0;
+}
+
+static enum td_status
+apply_customer(struct store_sink *s, struct customer *c, struct td_error *err)
+{
     enum td_status rc = sink_txn(s, err);
 
     return rc ? rc : store_customer_upsert(s->st, s->a->store_id, c, err);
 }
 
 static enum td_status
-sink_ticket(void *ctx, struct ticket *t, struct td_error *err)
+apply_ticket(struct store_sink *s, struct ticket *t, struct td_error *err)
 {
-    struct store_sink *s = ctx;
     enum td_status rc = sink_txn(s, err);
 
     if (rc != TD_OK)
@@ -210,28 +284,139 @@ sink_ticket(void *ctx, struct ticket *t, struct td_error *err)
 }
 
 static enum td_status
-sink_order(void *ctx, struct order *o, struct td_error *err)
+apply_order(struct store_sink *s, struct order *o, struct td_error *err)
 {
-    struct store_sink *s = ctx;
     enum td_status rc = sink_txn(s, err);
 
     return rc ? rc : store_order_upsert(s->st, s->a->store_id, o, err);
 }
 
 static enum td_status
-sink_shipment(void *ctx, struct shipment *sh, struct td_error *err)
+apply_shipment(struct store_sink *s, struct shipment *sh,
+               struct td_error *err)
 {
-    struct store_sink *s = ctx;
     enum td_status rc = sink_txn(s, err);
 
     return rc ? rc : store_shipment_upsert(s->st, s->a->store_id, sh, err);
+}
+
+/* A cursor moves in the same transaction as the page it describes, so a
+ * crash can never store a cursor past data that was not committed. */
+static enum td_status
+apply_cursor(struct store_sink *s, const char *key, const char *value,
+             struct td_error *err)
+{
+    enum td_status rc = sink_txn(s, err);
+
+    return rc ? rc : store_cursor_set(s->st, s->a->store_id, key, value, err);
+}
+
+static enum td_status
+sink_customer(void *ctx, struct customer *c, struct td_error *err)
+{
+    struct store_sink *s = ctx;
+
+    if (!s->buffered)
+        return apply_customer(s, c, err);
+    sink_keep(s, SK_CUSTOMER)->u.c = *c;
+    memset(c, 0, sizeof *c);
+    return TD_OK;
+}
+
+static enum td_status
+sink_ticket(void *ctx, struct ticket *t, struct td_error *err)
+{
+    struct store_sink *s = ctx;
+
+    if (!s->buffered)
+        return apply_ticket(s, t, err);
+    sink_keep(s, SK_TICKET)->u.t = *t;
+    memset(t, 0, sizeof *t);
+    return TD_OK;
+}
+
+static enum td_status
+sink_order(void *ctx, struct order *o, struct td_error *err)
+{
+    struct store_sink *s = ctx;
+
+    if (!s->buffered)
+        return apply_order(s, o, err);
+    sink_keep(s, SK_ORDER)->u.o = *o;
+    memset(o, 0, sizeof *o);
+    return TD_OK;
+}
+
+static enum td_status
+sink_shipment(void *ctx, struct shipment *sh, struct td_error *err)
+{
+    struct store_sink *s = ctx;
+
+    if (!s->buffered)
+        return apply_shipment(s, sh, err);
+    sink_keep(s, SK_SHIPMENT)->u.sh = *sh;
+    memset(sh, 0, sizeof *sh);
+    return TD_OK;
+}
+
+static enum td_status
+sink_cursor_set(void *ctx, const char *key, const char *value,
+                struct td_error *err)
+{
+    struct store_sink *s = ctx;
+    struct sink_item *it;
+
+    if (!s->buffered)
+        return apply_cursor(s, key, value, err);
+    it = sink_keep(s, SK_CURSOR);
+    it->u.cur.key = xstrdup(key);
+    it->u.cur.value = xstrdup(value);
+    return TD_OK;
+}
+
+/* Write what a buffered page holds, in order, in one transaction. */
+static enum td_status
+sink_flush(struct store_sink *s, struct td_error *err)
+{
+    enum td_status rc = TD_OK;
+
+    for (size_t i = 0; i < s->n_items && rc == TD_OK; i++) {
+        struct sink_item *it = &s->items[i];
+
+        switch (it->kind) {
+        case SK_CUSTOMER:
+            rc = apply_customer(s, &it->u.c, err);
+            break;
+        case SK_TICKET:
+            rc = apply_ticket(s, &it->u.t, err);
+            break;
+        case SK_ORDER:
+            rc = apply_order(s, &it->u.o, err);
+            break;
+        case SK_SHIPMENT:
+            rc = apply_shipment(s, &it->u.sh, err);
+            break;
+        case SK_CURSOR:
+            rc = apply_cursor(s, it->u.cur.key, it->u.cur.value, err);
+            break;
+        }
+    }
+    sink_drop(s);
+    return rc;
 }
 
 static enum td_status
 sink_page_done(void *ctx, struct td_error *err)
 {
     struct store_sink *s = ctx;
+    enum td_status rc;
 
+    if (s->buffered && (rc = sink_flush(s, err)) != TD_OK) {
+        if (s->in_txn)
+            store_rollback(s->st);
+        s->in_txn = 0;
+        return rc;
+    }
     if (!s->in_txn)
         return TD_OK;
     s->in_txn = 0;
@@ -244,18 +429,6 @@ sink_cursor_get(void *ctx, const char *key, char **value, struct td_error *err)
     struct store_sink *s = ctx;
 
     return store_cursor_get(s->st, s->a->store_id, key, value, err);
-}
-
-/* A cursor moves in the same transaction as the page it describes, so a
- * crash can never store a cursor past data that was not committed. */
-static enum td_status
-sink_cursor_set(void *ctx, const char *key, const char *value,
-                struct td_error *err)
-{
-    struct store_sink *s = ctx;
-    enum td_status rc = sink_txn(s, err);
-
-    return rc ? rc : store_cursor_set(s->st, s->a->store_id, key, value, err);
 }
 
 static void
@@ -282,6 +455,7 @@ sink_finish(void *ctx, enum td_status rc, const char *remote_id,
         td_error_set(&err, rc, "%s", derr ? derr->msg : "sync failed");
     if (rc == TD_OK)
         rc = sink_page_done(s, &err);
+    sink_drop(s);       /* a failed page's items never reach the store */
     if (rc != TD_OK && s->in_txn)
         store_rollback(s->st);
     s->a->state = rc == TD_OK ? AS_ONLINE : AS_OFFLINE;
@@ -318,6 +492,7 @@ drv_sync_start(struct account *a, struct store *st,
     s->progress_ctx = progress_ctx;
     s->done = done;
     s->ctx = ctx;
+    s->buffered = a->drv->sync_start != NULL;
     s->sink = (struct sync_sink){
         .ctx = s,
         .customer = sink_customer,

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "drivers/driver.h"
+#include "drivers/netdrv.h"
 #include "net/html.h"
 #include "net/http.h"
 #include "net/http_url.h"
@@ -82,13 +83,6 @@ rt_status_from_rt(const char *rt)
     return "open";
 }
 
-static int
-rt_truthy(const char *v)
-{
-    return v && (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
-                 strcmp(v, "true") == 0);
-}
-
 static enum td_status
 rt_open(struct account *a, struct td_error *err)
 {
@@ -96,7 +90,7 @@ rt_open(struct account *a, struct td_error *err)
     size_t n = strlen(a->url);
     enum td_status rc;
 
-    p->insecure = rt_truthy(drv_account_opt(a, "insecure"));
+    p->insecure = netdrv_truthy(drv_account_opt(a, "insecure"));
     if ((rc = http_url_check(a->url, p->insecure, err)) != TD_OK)
         return rc;
     while (n > 0 && a->url[n - 1] == '/')
@@ -135,18 +129,9 @@ rt_request(struct account *a, const char *method, const char *path,
            const char *const *params, http_done_fn done, void *ctx)
 {
     struct rt_priv *p = a->priv;
-    char *url = http_url_build(p->base, path, params);
-    struct http_request *req = http_request_new(method, url);
 
-    free(url);
-    http_request_add_header(req, "Authorization", p->auth);
-    /* RT answers 406 unless JSON is acceptable (quirk 8). */
-    http_request_add_header(req, "Accept", "application/json");
-    http_request_set_budget(req, a->name);
-    req->insecure_ok = p->insecure;
-    req->done = done;
-    req->ctx = ctx;
-    return req;
+    return netdrv_request(a, p->base, p->auth, p->insecure, method, path,
+                          params, done, ctx);
 }
 
 /* Turn a failed response into err, with RT's {"message": ...} when the

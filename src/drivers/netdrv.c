@@ -1,0 +1,60 @@
+/* netdrv.c: requests, credentials and secrets as every network driver needs them. */
+#include "drivers/netdrv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/driver.h"
+#include "net/http_url.h"
+#include "util/base64.h"
+#include "util/xmalloc.h"
+
+struct http_request *
+netdrv_request(struct account *a, const char *base, const char *auth,
+               int insecure, const char *method, const char *path,
+               const char *const *params, http_done_fn done, void *ctx)
+{
+    char *url = http_url_build(base, path, params);
+    struct http_request *req = http_request_new(method, url);
+
+    free(url);
+    http_request_add_header(req, "Authorization", auth);
+    /* Some APIs answer 406 unless JSON is said to be acceptable (RT). */
+    http_request_add_header(req, "Accept", "application/json");
+    http_request_set_budget(req, a->name);
+    req->insecure_ok = insecure;
+    req->done = done;
+    req->ctx = ctx;
+    return req;
+}
+
+char *
+netdrv_basic_auth(const char *user, const char *password)
+{
+    char *cred = xasprintf("%s:%s", user, password);
+    char *b64 = base64_encode(cred, strlen(cred));
+    char *auth = xasprintf("Basic %s", b64);
+
+    netdrv_wipe(&cred);
+    netdrv_wipe(&b64);
+    return auth;
+}
+
+int
+netdrv_truthy(const char *v)
+{
+    return v && (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
+                 strcmp(v, "true") == 0);
+}
+
+void
+netdrv_wipe(char **s)
+{
+    if (s == NULL || *s == NULL)
+        return;
+    /* volatile: the compiler may not drop a store to memory that is
+     * freed right after. */
+    for (volatile char *p = *s; *p; p++)
+        *p = '\0';
+    xfree_str(s);
+}
