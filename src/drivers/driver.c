@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "drivers/freshdesk.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
 #include "drivers/zendesk.h"
@@ -17,6 +18,7 @@
 static const struct driver *const drivers[] = {
     &drv_local,
     &drv_rt,
+    &drv_freshdesk,
     &drv_zendesk,
     NULL,
 };
