@@ -668,9 +668,7 @@ fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
 static int
 fd_token_ok(const char *tok)
 {
-    return tok && *tok && strspn(tok, "abcdefghijklmnopqrstuvwxyz"
-                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789-_.") == strlen(tok);
+    return netdrv_token_ok(tok);
 }
 
 static int
@@ -685,40 +683,7 @@ fd_digits(const char *s)
 static char *
 fd_body_html(const char *text, const char *token)
 {
-    struct buf b;
-    int bad = 0;
-
-    buf_init(&b, FD_MAX_BODY_HTML);
-    bad |= buf_adds(&b, "<div style=\"white-space: pre-wrap\">");
-    for (const char *p = text; *p && !bad; p++) {
-        switch (*p) {
-        case '&':
-            bad |= buf_adds(&b, "&amp;");
-            break;
-        case '<':
-            bad |= buf_adds(&b, "&lt;");
-            break;
-        case '>':
-            bad |= buf_adds(&b, "&gt;");
-            break;
-        case '\n':
-            bad |= buf_adds(&b, "<br>\n");
-            break;
-        case '\r':
-            break;
-        default:
-            bad |= buf_addc(&b, *p);
-        }
-    }
-    bad |= buf_adds(&b, "</div>");
-    if (token)
-        bad |= buf_printf(&b, "%s%s%s", FD_MARKER_PREFIX, token,
-                          FD_MARKER_SUFFIX);
-    if (bad) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_detach(&b);
+    return netdrv_body_html(text, token, FD_MAX_BODY_HTML);
 }
 
 static void

@@ -2,6 +2,8 @@
 #ifndef TD_FRESHDESK_H
 #define TD_FRESHDESK_H
 
+#include "drivers/netdrv.h"
+
 struct driver;
 
 extern const struct driver drv_freshdesk;
@@ -10,8 +12,8 @@ extern const struct driver drv_freshdesk;
  * can find it in the conversations after a crash: an HTML comment at the
  * end of the body, as rt.c does (html_to_text and mail clients do not
  * show comments). */
-#define FD_MARKER_PREFIX "<!-- ttydesk-outbox:"
-#define FD_MARKER_SUFFIX " -->"
+#define FD_MARKER_PREFIX NETDRV_MARKER_PREFIX
+#define FD_MARKER_SUFFIX NETDRV_MARKER_SUFFIX
 
 /* The Freshdesk status code for a normalised status word ("solved" -> 4),
  * or 0 when the default statuses have none. */

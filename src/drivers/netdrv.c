@@ -6,6 +6,7 @@
 
 #include "drivers/driver.h"
 #include "net/http_url.h"
+#include "util/buf.h"
 #include "util/base64.h"
 #include "util/xmalloc.h"
 
@@ -57,4 +58,51 @@ netdrv_wipe(char **s)
     for (volatile char *p = *s; *p; p++)
         *p = '\0';
     xfree_str(s);
+}
+
+int
+netdrv_token_ok(const char *tok)
+{
+    return tok && *tok && strspn(tok, "abcdefghijklmnopqrstuvwxyz"
+                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789-_.") == strlen(tok);
+}
+
+char *
+netdrv_body_html(const char *text, const char *token, size_t max)
+{
+    struct buf b;
+    int bad = 0;
+
+    buf_init(&b, max);
+    bad |= buf_adds(&b, "<div style=\"white-space: pre-wrap\">");
+    for (const char *p = text; *p && !bad; p++) {
+        switch (*p) {
+        case '&':
+            bad |= buf_adds(&b, "&amp;");
+            break;
+        case '<':
+            bad |= buf_adds(&b, "&lt;");
+            break;
+        case '>':
+            bad |= buf_adds(&b, "&gt;");
+            break;
+        case '\n':
+            bad |= buf_adds(&b, "<br>\n");
+            break;
+        case '\r':
+            break;
+        default:
+            bad |= buf_addc(&b, *p);
+        }
+    }
+    bad |= buf_adds(&b, "</div>");
+    if (token)
+        bad |= buf_printf(&b, "%s%s%s", NETDRV_MARKER_PREFIX, token,
+                          NETDRV_MARKER_SUFFIX);
+    if (bad) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
 }

@@ -22,6 +22,19 @@ char *netdrv_basic_auth(const char *user, const char *password);
 /* yes, true and 1 are true (key=value options on an account line). */
 int netdrv_truthy(const char *v);
 
+/* The outbox marker that ends a reply sent as HTML: invisible to the
+ * customer and in the helpdesk, it lets find_sent recognise the reply. */
+#define NETDRV_MARKER_PREFIX "<!-- ttydesk-outbox:"
+#define NETDRV_MARKER_SUFFIX " -->"
+
+/* 1 if tok can go inside the marker (nothing that could end a comment). */
+int netdrv_token_ok(const char *tok);
+
+/* text as HTML (escaped, line breaks kept) followed by the marker for
+ * token (none when NULL); owned. NULL when it would pass max bytes: a
+ * reply is refused, never cut. */
+char *netdrv_body_html(const char *text, const char *token, size_t max);
+
 /* Overwrite a secret before freeing it; NULL-safe, clears the pointer. */
 void netdrv_wipe(char **s);
 

@@ -668,9 +668,7 @@ rt_op_finish(struct rt_op *op, enum td_status rc, const char *remote_id,
 static int
 rt_token_ok(const char *tok)
 {
-    return tok && *tok && strspn(tok, "abcdefghijklmnopqrstuvwxyz"
-                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789-_.") == strlen(tok);
+    return netdrv_token_ok(tok);
 }
 
 /* The text as HTML (escaped, line breaks kept) plus the marker; NULL
@@ -678,40 +676,7 @@ rt_token_ok(const char *tok)
 static char *
 rt_body_html(const char *text, const char *token)
 {
-    struct buf b;
-    int bad = 0;
-
-    buf_init(&b, RT_MAX_BODY_HTML);
-    bad |= buf_adds(&b, "<div style=\"white-space: pre-wrap\">");
-    for (const char *p = text; *p && !bad; p++) {
-        switch (*p) {
-        case '&':
-            bad |= buf_adds(&b, "&amp;");
-            break;
-        case '<':
-            bad |= buf_adds(&b, "&lt;");
-            break;
-        case '>':
-            bad |= buf_adds(&b, "&gt;");
-            break;
-        case '\n':
-            bad |= buf_adds(&b, "<br>\n");
-            break;
-        case '\r':
-            break;
-        default:
-            bad |= buf_addc(&b, *p);
-        }
-    }
-    bad |= buf_adds(&b, "</div>");
-    if (token)
-        bad |= buf_printf(&b, "%s%s%s", RT_MARKER_PREFIX, token,
-                          RT_MARKER_SUFFIX);
-    if (bad) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_detach(&b);
+    return netdrv_body_html(text, token, RT_MAX_BODY_HTML);
 }
 
 /* "/REST/2.0/transaction/59" -> "59" (owned), NULL if not that shape. */

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "drivers/netdrv.h"
+
 struct driver;
 
 extern const struct driver drv_rt;
@@ -12,8 +14,8 @@ extern const struct driver drv_rt;
  * find it in the thread after a crash: an HTML comment at the end of the
  * body (RT keeps HTML content byte for byte; mail clients and our own
  * html_to_text do not show comments). */
-#define RT_MARKER_PREFIX "<!-- ttydesk-outbox:"
-#define RT_MARKER_SUFFIX " -->"
+#define RT_MARKER_PREFIX NETDRV_MARKER_PREFIX
+#define RT_MARKER_SUFFIX NETDRV_MARKER_SUFFIX
 
 /* The RT status word for a normalised one ("solved" -> "resolved"), or
  * NULL when RT's default lifecycle has none. Borrowed. */
