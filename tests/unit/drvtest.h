@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "config/config.h"
 #include "drivers/driver.h"
 #include "net/http.h"
 #include "util/xmalloc.h"
@@ -120,6 +121,42 @@ drvtest_teardown(void **state)
         rc = -1;
     free(f);
     return rc == 0 ? 0 : -1;
+}
+
+/* An account of driver on a base path of the server; the test fills kv
+ * (and def.n_opts) between drvtest_acct_init and drvtest_acct_new. */
+struct acct {
+    struct account_def def;
+    struct config_kv kv[4];
+    struct account *a;
+};
+
+static inline void
+drvtest_acct_init(struct drvtest *f, struct acct *ac, char *driver,
+                  char *name, const char *path)
+{
+    memset(ac, 0, sizeof *ac);
+    ac->def.kind = "account";
+    ac->def.name = name;
+    ac->def.driver = driver;
+    ac->def.url = xasprintf("%s%s", f->base, path);
+    ac->def.opts = ac->kv;
+}
+
+static inline enum td_status
+drvtest_acct_new(struct drvtest *f, struct acct *ac, struct td_error *err)
+{
+    if (drv_account_new(&ac->def, &ac->a, err) != TD_OK)
+        return err->status;
+    ac->a->http = &f->t;
+    return TD_OK;
+}
+
+static inline void
+acct_close(struct acct *ac)
+{
+    drv_account_free(&ac->a);
+    free(ac->def.url);
 }
 
 /* A sink that keeps what a sync feeds it. */

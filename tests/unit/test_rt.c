@@ -55,36 +55,15 @@ group_teardown(void **state)
 
 /* ---- an account on a base path of the server ---- */
 
-struct acct {
-    struct account_def def;
-    struct config_kv kv[2];
-    struct account *a;
-};
-
 static enum td_status
 acct_open(struct fixture *f, struct acct *ac, const char *path,
           struct td_error *err)
 {
-    memset(ac, 0, sizeof *ac);
+    drvtest_acct_init(f, ac, "rt", "rt-test", path);
     ac->kv[0].key = "token_env";
     ac->kv[0].value = "TEST_RT_TOKEN";
-    ac->def.kind = "account";
-    ac->def.name = "rt-test";
-    ac->def.driver = "rt";
-    ac->def.url = xasprintf("%s%s", f->base, path);
-    ac->def.opts = ac->kv;
     ac->def.n_opts = 1;
-    if (drv_account_new(&ac->def, &ac->a, err) != TD_OK)
-        return err->status;
-    ac->a->http = &f->t;
-    return TD_OK;
-}
-
-static void
-acct_close(struct acct *ac)
-{
-    drv_account_free(&ac->a);
-    free(ac->def.url);
+    return drvtest_acct_new(f, ac, err);
 }
 
 /* Sync the account on a base path of the server. */

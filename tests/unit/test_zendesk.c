@@ -57,26 +57,15 @@ group_teardown(void **state)
 
 /* ---- an account on a base path of the server ---- */
 
-struct acct {
-    struct account_def def;
-    struct config_kv kv[4];
-    struct account *a;
-};
-
 static enum td_status
 acct_open(struct fixture *f, struct acct *ac, const char *path,
           struct td_error *err)
 {
-    memset(ac, 0, sizeof *ac);
+    drvtest_acct_init(f, ac, "zendesk", "zd-test", path);
     ac->kv[0].key = "token_env";
     ac->kv[0].value = "TEST_ZD_TOKEN";
     ac->kv[1].key = "user";
     ac->kv[1].value = "agent@example.com";
-    ac->def.kind = "account";
-    ac->def.name = "zd-test";
-    ac->def.driver = "zendesk";
-    ac->def.url = xasprintf("%s%s", f->base, path);
-    ac->def.opts = ac->kv;
     ac->def.n_opts = 2;
     /* auth=bearer: an OAuth token instead of user + API token. */
     if (strcmp(path, "/bearer") == 0) {
@@ -84,17 +73,7 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
         ac->kv[1].key = "auth";
         ac->kv[1].value = "bearer";
     }
-    if (drv_account_new(&ac->def, &ac->a, err) != TD_OK)
-        return err->status;
-    ac->a->http = &f->t;
-    return TD_OK;
-}
-
-static void
-acct_close(struct acct *ac)
-{
-    drv_account_free(&ac->a);
-    free(ac->def.url);
+    return drvtest_acct_new(f, ac, err);
 }
 
 /* Sync the account on a base path of the server, on engine e. */
