@@ -722,3 +722,54 @@ drv_update(struct account *a, const struct ticket_update *u,
     free(w.remote_id);
     return rc;
 }
+
+void
+canned_list_clear(struct canned_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].id);
+        free(l->v[i].title);
+        free(l->v[i].body);
+        free(l->v[i].folder);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+void
+canned_list_add(struct canned_list *l, const char *id, const char *title,
+                const char *body, const char *folder)
+{
+    struct canned *c;
+
+    l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+    c = &l->v[l->n++];
+    c->id = id ? xstrdup(id) : NULL;
+    c->title = title ? xstrdup(title) : NULL;
+    c->body = body ? xstrdup(body) : NULL;
+    c->folder = folder ? xstrdup(folder) : NULL;
+}
+
+enum td_status
+drv_list_canned(struct account *a, struct canned_list *out,
+                struct td_error *err)
+{
+    struct drv_wait w = { 0 };
+    enum td_status rc;
+
+    if (a->drv->list_canned)
+        return a->drv->list_canned(a, out, err);
+    if (a->drv->list_canned_start == NULL)
+        return td_error_set(err, TD_ENOTSUP,
+                            "%s: %s has no canned replies to list", a->name,
+                            a->drv->name);
+    if (a->http == NULL)
+        return td_error_set(err, TD_ENOTSUP, "%s: no network transport",
+                            a->name);
+    rc = a->drv->list_canned_start(a, out, drv_wait_done, &w, err);
+    if (rc == TD_OK)
+        rc = drv_wait_run(a, &w, err);
+    free(w.remote_id);
+    return rc;
+}

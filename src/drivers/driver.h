@@ -111,6 +111,28 @@ struct ticket_update {
     size_t n_remove_tags;
 };
 
+/* A canned reply as a backend lists it (a Zendesk macro, a Freshdesk or
+ * Chatwoot canned response, a Zammad text module), for importing into
+ * the template library. The body is in the backend's own placeholder
+ * syntax; the importer converts what maps. */
+struct canned {
+    char *id;                   /* the backend's id */
+    char *title;
+    char *body;
+    char *folder;               /* category or folder, NULL if none */
+};
+
+struct canned_list {
+    struct canned *v;
+    size_t n;
+};
+
+void canned_list_clear(struct canned_list *l);
+/* Append a copy of the four strings (any may be NULL). */
+void canned_list_add(struct canned_list *l, const char *id,
+                     const char *title, const char *body,
+                     const char *folder);
+
 /* How an asynchronous operation ends: called once, with TD_OK or the
  * failure and its text (err is NULL on TD_OK). remote_id is the id of the
  * message a reply created, or the one find_sent found; borrowed, NULL for
@@ -167,6 +189,16 @@ struct driver {
                                    const struct ticket_update *u,
                                    drv_done_fn done, void *ctx,
                                    struct td_error *err);
+
+    /* List the backend's canned replies into out (which the caller
+     * clears); NULL slots when the API has none. The _start form is for
+     * network drivers, like the slots above; out is borrowed until done. */
+    enum td_status (*list_canned)(struct account *a, struct canned_list *out,
+                                  struct td_error *err);
+    enum td_status (*list_canned_start)(struct account *a,
+                                        struct canned_list *out,
+                                        drv_done_fn done, void *ctx,
+                                        struct td_error *err);
 };
 
 /* The registered drivers, NULL-terminated; the only list of them. */
@@ -217,6 +249,11 @@ enum td_status drv_sync_start(struct account *a, struct store *st,
  * returns. */
 enum td_status drv_reply_start(struct account *a, const struct reply_req *req,
                                drv_done_fn done, void *ctx,
+                               struct td_error *err);
+
+/* The backend's canned replies; blocks like drv_reply. TD_ENOTSUP,
+ * naming the driver, when its API has none. */
+enum td_status drv_list_canned(struct account *a, struct canned_list *out,
                                struct td_error *err);
 
 /* Change a ticket's status, assignee or tags; blocks like drv_reply. A

@@ -210,11 +210,92 @@ static const char migration_3[] =
     "CREATE INDEX tickets_unread ON tickets(id) WHERE "
     SCHEMA_UNREAD_INDEXED ";";
 
+/*
+ * Version 4: what the assist, the order panel, the SLA clocks, the send
+ * guard and the statistics keep.
+ *
+ * tickets.language stays the backend's word or the detected one as the
+ * driver gave it; the detector's own guess and its confidence (0..1) sit
+ * beside it in language_conf, and the backend's word, when it has one,
+ * in backend_language. intent and intent_conf are the intent tagger's
+ * label and confidence (NULL: not classified yet). messages carry their
+ * own language and confidence.
+ *
+ * first_reply_at is the time of the first public agent message, kept by
+ * a trigger so that no writer can forget it; agent_at the newest one.
+ * next_response_due is the backend's (or the SLA policy's) next-response
+ * due time, NULL when none.
+ *
+ * outbox.base_updated_at and base_customer_at are the ticket's
+ * updated_at and customer_at when the reply was written: the send guard
+ * holds the reply when the ticket has moved since.
+ *
+ * commerce_cache keeps what shops and trackers answered, with its time
+ * to live; ticket_orders the orders an agent linked to a ticket by hand
+ * (or that matching found); translations the translations already paid
+ * for, keyed by a hash of provider, languages and text.
+ */
+static const char migration_4[] =
+    "ALTER TABLE tickets ADD COLUMN language_conf REAL;"
+    "ALTER TABLE tickets ADD COLUMN backend_language TEXT;"
+    "ALTER TABLE tickets ADD COLUMN intent TEXT;"
+    "ALTER TABLE tickets ADD COLUMN intent_conf REAL;"
+    "ALTER TABLE tickets ADD COLUMN first_reply_at INTEGER NOT NULL"
+    "  DEFAULT 0;"
+    "ALTER TABLE tickets ADD COLUMN agent_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tickets ADD COLUMN next_response_due INTEGER;"
+    "ALTER TABLE messages ADD COLUMN language TEXT;"
+    "ALTER TABLE messages ADD COLUMN language_conf REAL;"
+    "ALTER TABLE outbox ADD COLUMN base_updated_at INTEGER NOT NULL"
+    "  DEFAULT 0;"
+    "ALTER TABLE outbox ADD COLUMN base_customer_at INTEGER NOT NULL"
+    "  DEFAULT 0;"
+    "UPDATE tickets SET"
+    "  first_reply_at = ifnull((SELECT min(m.created_at) FROM messages m"
+    "    WHERE m.ticket_id = tickets.id AND m.author = 'agent'"
+    "    AND m.is_public = 1), 0),"
+    "  agent_at = ifnull((SELECT max(m.created_at) FROM messages m"
+    "    WHERE m.ticket_id = tickets.id AND m.author = 'agent'"
+    "    AND m.is_public = 1), 0);"
+    "CREATE TRIGGER messages_agent_at AFTER INSERT ON messages"
+    "  WHEN new.author = 'agent' AND new.is_public = 1 BEGIN"
+    "  UPDATE tickets SET"
+    "    first_reply_at = CASE WHEN first_reply_at = 0"
+    "      OR first_reply_at > new.created_at THEN new.created_at"
+    "      ELSE first_reply_at END,"
+    "    agent_at = max(agent_at, new.created_at)"
+    "  WHERE id = new.ticket_id; END;"
+    "CREATE INDEX tickets_intent ON tickets(intent, updated_at DESC, id);"
+    "CREATE INDEX tickets_language ON tickets(language);"
+    "CREATE TABLE commerce_cache ("
+    "  source TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  key TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  fetched_at INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL,"
+    "  error TEXT,"
+    "  PRIMARY KEY (source, kind, key)) WITHOUT ROWID;"
+    "CREATE TABLE ticket_orders ("
+    "  ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,"
+    "  order_ref TEXT NOT NULL,"
+    "  how TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (ticket_id, order_ref)) WITHOUT ROWID;"
+    "CREATE TABLE translations ("
+    "  key TEXT PRIMARY KEY,"
+    "  provider TEXT NOT NULL,"
+    "  src TEXT,"
+    "  dst TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL) WITHOUT ROWID;";
+
 /* migrations[i] takes the file from version i to i+1. */
 static const char *const migrations[] = {
     migration_1,
     migration_2,
     migration_3,
+    migration_4,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==

@@ -11,7 +11,7 @@
 #include "util/error.h"
 
 /* The schema version this build writes; older stores are migrated forward. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 

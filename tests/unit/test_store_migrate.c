@@ -254,7 +254,7 @@ test_v2_to_v3(void **state)
     raw_exec(f->path, "INSERT INTO drafts VALUES (8, 'half a reply', 0,"
                       " NULL, 2200)");
 
-    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_open_version(f->path, 3, &s, &f->err), TD_OK);
     assert_int_equal(store_schema_version(s), 3);
     assert_int_equal(store_check(s, &f->err), TD_OK);
     assert_int_equal(is_unread(s, 7, &f->err), 0);
@@ -300,6 +300,75 @@ test_v2_to_v3(void **state)
     store_close(&s);
 }
 
+static int64_t
+raw_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* Version 4 works out first_reply_at and agent_at from the threads it
+ * finds, and keeps them from then on whoever writes the messages. */
+static void
+test_v3_to_v4(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    struct message m = {0};
+
+    assert_int_equal(store_open_version(f->path, 1, &s, &f->err), TD_OK);
+    store_close(&s);
+    raw_exec(f->path, v1_rows);
+    assert_int_equal(store_open_version(f->path, 3, &s, &f->err), TD_OK);
+    store_close(&s);
+
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_schema_version(s), 4);
+    assert_int_equal(store_check(s, &f->err), TD_OK);
+    assert_int_equal(raw_int(f->path, "SELECT first_reply_at FROM tickets"
+                                " WHERE id = 7"), 1500);
+    assert_int_equal(raw_int(f->path, "SELECT first_reply_at + agent_at"
+                                " FROM tickets WHERE id = 8"), 0);
+    assert_int_equal(raw_int(f->path, "SELECT count(*) FROM tickets"
+                                " WHERE intent IS NULL"), 2);
+
+    /* A later agent reply moves agent_at, not the first reply; an
+     * internal note moves neither. */
+    m.external_id = xstrdup("e");
+    m.author = AK_AGENT;
+    m.body = xstrdup("It cleared customs today.");
+    m.is_public = 1;
+    m.created_at = 2600;
+    assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
+    free(m.external_id);
+    m.external_id = xstrdup("f");
+    m.is_public = 0;
+    m.created_at = 2700;
+    assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
+    free(m.external_id);
+    m.external_id = xstrdup("g");
+    m.is_public = 1;
+    m.created_at = 1200;
+    assert_int_equal(store_message_upsert(s, 8, &m, &f->err), TD_OK);
+    message_clear(&m);
+    assert_int_equal(raw_int(f->path, "SELECT first_reply_at FROM tickets"
+                                " WHERE id = 7"), 1500);
+    assert_int_equal(raw_int(f->path, "SELECT agent_at FROM tickets"
+                                " WHERE id = 7"), 2600);
+    assert_int_equal(raw_int(f->path, "SELECT first_reply_at FROM tickets"
+                                " WHERE id = 8"), 1200);
+    store_close(&s);
+}
+
 static void
 test_not_a_database(void **state)
 {
@@ -325,6 +394,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_v2_to_v3, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_store_refused, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_v3_to_v4, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_a_database, setup,
