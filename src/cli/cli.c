@@ -57,7 +57,7 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "outbox",
-        .usage = "outbox [--flush] [--json]",
+        .usage = "outbox [--flush] [--json] | outbox retry|edit|discard ID",
         .desc = "replies and notes waiting, sent, held or failed; --flush "
                 "sends what waits",
         .needs_store = 1,

@@ -187,6 +187,10 @@ struct outbox_item {
     time_t created_at;
     time_t updated_at;
     time_t send_at;         /* 0 = as soon as possible */
+    /* The ticket's updated_at when the reply was written (0 on add: the
+     * ticket's as stored now): the send guard holds the reply when the
+     * thread has news after it. */
+    time_t base_at;
 };
 
 const char *outbox_state_name(enum outbox_state st);
