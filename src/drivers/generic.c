@@ -277,6 +277,14 @@ gen_pager_next(struct account *a, const struct map_list *l,
     case MAP_PAGER_LINK:
         if ((next = gen_link_next(resp)) == NULL)
             return 0;
+        /* A reference relative to the host (RFC 8288 allows them). */
+        if (next[0] == '/' && next[1] != '/') {
+            char *o = gen_origin(p->base), *abs = xasprintf("%s%s", o, next);
+
+            free(o);
+            free(next);
+            next = abs;
+        }
         /* The credentials go only where the account points. */
         origin = gen_origin(p->base);
         origin2 = gen_origin(next);

@@ -441,6 +441,48 @@ hs_threads(B, 11, 1, hs_page("threads", [
     hs_thread(1102, "reply", html_body(ES, "tok-h1"), by_type="user"),
 ], 1, 1))
 
+# ------------------------------------------- test mappings (tests/data/)
+LK_AUTH = {"X-Api-Key": "key lk-SECRET", "Authorization": None,
+           "Accept": "application/json"}
+
+
+def lk_ticket(id_, title, state, updated, prio=None, posts=()):
+    return {"id": id_, "title": title, "state": state, "prio": prio,
+            "via": "whatsapp", "from": "c%d@example.com" % id_,
+            "labels": ["vip"], "updated": updated, "posts": list(posts)}
+
+
+B = "/l-ok"
+exp("GET", B + "/tickets", {"per_page": "2"}, headers=LK_AUTH,
+    body=[lk_ticket(1, ES, "waiting", "2026-11-24T08:00:00Z", "p1",
+                    [{"id": 11, "text": ES, "by": "client",
+                      "at": "2026-11-24T07:00:00Z"},
+                     {"id": 12, "text": "Auto-reply", "by": "bot"}]),
+          lk_ticket(2, TR, "weird", "2026-11-24T09:00:00Z")],
+    resp_headers={"Link": '</l-ok/tickets?per_page=2&page=2>; rel="next", '
+                          '</l-ok/tickets?per_page=2&page=9>; rel="last"'})
+exp("GET", B + "/tickets", {"per_page": "2", "page": "2"}, headers=LK_AUTH,
+    body=[lk_ticket(3, AR, "solved", "2026-11-23T08:00:00Z", "p2",
+                    [{"id": 31, "text": AR, "by": "agent"}])],
+    resp_headers={"Link": '</l-ok/tickets?per_page=2&page=1>; rel="prev"'})
+exp("GET", "/l-inc/tickets", {"per_page": "2", "since": "1795507200"},
+    headers=LK_AUTH, body=[])
+# A next page on another host: the token is not sent there.
+exp("GET", "/l-evil/tickets", {"per_page": "2"}, headers=LK_AUTH, body=[],
+    resp_headers={"Link": '<http://example.com/steal?page=2>; rel="next"'})
+exp("POST", "/l-reply/tickets/5/posts", {}, headers=LK_AUTH,
+    json_body={"html": html_body(JA, "tok-l1"), "token": "tok-l1",
+               "who": "Lena"},
+    body={"post": {"id": 77}})
+
+Q = {"Authorization": None}
+exp("GET", "/q-ok/items", {"p": "0", "api_token": "q-SECRET"}, headers=Q,
+    body={"results": [{"key": "A-1", "summary": TH}]})
+exp("GET", "/q-ok/items", {"p": "1", "api_token": "q-SECRET"}, headers=Q,
+    body={"results": [{"key": "A-2", "summary": JA}]})
+exp("GET", "/q-ok/items", {"p": "2", "api_token": "q-SECRET"}, headers=Q,
+    body={"results": []})
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(HERE, "..", "unit", "test_generic.json")
 with open(out, "w", encoding="utf-8") as f:

@@ -49,6 +49,8 @@ group_setup(void **state)
 
     setenv("TEST_GG_KEY", GG_KEY, 1);
     setenv("TEST_HS_TOKEN", HS_TOKEN, 1);
+    setenv("TEST_LK_KEY", "lk-SECRET", 1);
+    setenv("TEST_Q_KEY", "q-SECRET", 1);
     /* Mappings by name come from the source tree, never from the
      * machine's config. */
     if (getcwd(cwd, sizeof cwd) != NULL)
@@ -65,22 +67,37 @@ group_teardown(void **state)
 
 /* ---- accounts ---- */
 
-/* Gorgias accounts live under /g-..., Help Scout ones under /h-...; the
- * mapping is found by name in the source tree's mappings/. */
+/* The mapping of each base path's first letter: Gorgias (/g-...) and Help
+ * Scout (/h-...) by name from the source tree's mappings/, the test
+ * mappings (/l-..., /q-...) by path from tests/data/. */
 static enum td_status
 acct_open(struct fixture *f, struct acct *ac, const char *path,
           struct td_error *err)
 {
-    int gg = path[1] == 'g';
+    static const struct {
+        char letter;
+        const char *mapping;
+        const char *env;
+    } maps[] = {
+        { 'g', "gorgias", "TEST_GG_KEY" },
+        { 'h', "helpscout", "TEST_HS_TOKEN" },
+        { 'l', "tests/data/generic-link.json", "TEST_LK_KEY" },
+        { 'q', "tests/data/generic-query.json", "TEST_Q_KEY" },
+    };
+    size_t i = 0;
 
-    drvtest_acct_init(f, ac, "generic", gg ? "gg-test" : "hs-test", path);
+    while (i < 3 && maps[i].letter != path[1])
+        i++;
+    drvtest_acct_init(f, ac, "generic", path[1] == 'g' ? "gg-test"
+                                        : path[1] == 'h' ? "hs-test"
+                                                         : "t-test", path);
     ac->kv[0].key = "mapping";
-    ac->kv[0].value = gg ? "gorgias" : "helpscout";
+    ac->kv[0].value = (char *)maps[i].mapping;
     ac->kv[1].key = "token_env";
-    ac->kv[1].value = gg ? "TEST_GG_KEY" : "TEST_HS_TOKEN";
+    ac->kv[1].value = (char *)maps[i].env;
     ac->kv[2].key = "user";
     ac->kv[2].value = "agent@acme.example";
-    ac->def.n_opts = gg ? 3 : 2;
+    ac->def.n_opts = path[1] == 'g' ? 3 : 2;
     return drvtest_acct_new(f, ac, err);
 }
 
@@ -957,6 +974,90 @@ test_hs_reply(void **state)
     acct_close(&ac);
 }
 
+/* ---- the other ways a mapping can say it ---- */
+
+static void
+test_link_header_query(void **state)
+{
+    struct fixture *f = *state;
+    struct got g = { .cursor_key = "updated" };
+    const struct ticket *t;
+    struct acct ac;
+    struct td_error err;
+    char *remote = NULL;
+    struct reply_req req = {
+        .ticket_ext_id = "5",
+        .body = JA,
+        .token = "tok-l1",
+        .author = "Lena",
+    };
+
+    /* Link header pages (relative references), a top-level array,
+     * messages inside each ticket, the token in X-Api-Key. */
+    assert_int_equal(sync_path(f, "/l-ok", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 3);
+    assert_int_equal(g.pages, 2);
+    assert_string_equal(g.cursor_out, "2026-11-24T09:00:00Z");
+    t = ticket_by_id(&g, "1");
+    assert_string_equal(t->subject, ES);
+    assert_int_equal(t->status, TS_PENDING);
+    assert_int_equal(t->priority, TP_URGENT);
+    assert_int_equal(t->channel, CH_WHATSAPP);
+    assert_string_equal(t->requester.email, "c1@example.com");
+    assert_null(t->requester.external_id);
+    assert_string_equal(t->tags[0], "vip");
+    assert_int_equal(t->n_messages, 2);
+    assert_int_equal(t->messages[0].author, AK_CUSTOMER);
+    assert_string_equal(t->messages[0].body, ES);
+    assert_int_equal(t->messages[1].author, AK_SYSTEM);
+    t = ticket_by_id(&g, "2");
+    assert_int_equal(t->status, TS_OPEN);       /* "*" */
+    assert_string_equal(t->status_raw, "weird");
+    assert_int_equal(t->n_messages, 0);
+    t = ticket_by_id(&g, "3");
+    assert_int_equal(t->status, TS_OPEN);       /* "*" before the word */
+    assert_int_equal(t->priority, TP_HIGH);
+    assert_int_equal(t->messages[0].author, AK_AGENT);  /* unmapped */
+    got_free(&g);
+    /* Unix seconds for "since". */
+    g.cursor_in = "2026-11-24T08:00:00Z";
+    assert_int_equal(sync_path(f, "/l-inc", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 0);
+    got_free(&g);
+    /* A next page elsewhere is refused, naming it. */
+    assert_int_equal(sync_path(f, "/l-evil", &g), TD_EPERM);
+    assert_string_equal(g.msg, "linkdesk: the next page is on another host "
+                               "(http://example.com/steal?page=2); not sent "
+                               "the token");
+    got_free(&g);
+
+    /* Only a reply call: notes and status changes are unavailable. */
+    assert_int_equal(acct_open(f, &ac, "/l-reply", &err), TD_OK);
+    assert_int_equal(ac.a->drv->caps, DRV_CAP_SYNC | DRV_CAP_REPLY);
+    assert_null(ac.a->drv->find_sent_start);    /* no messages endpoint */
+    assert_int_equal(drv_reply(ac.a, &req, &remote, &err), TD_OK);
+    assert_string_equal(remote, "77");
+    free(remote);
+    req.is_note = 1;
+    assert_int_equal(drv_reply(ac.a, &req, &remote, &err), TD_ENOTSUP);
+    assert_string_equal(err.msg, "t-test: generic cannot post internal "
+                                 "notes");
+    req.is_note = 0;
+    req.set_status = "solved";
+    assert_int_equal(drv_reply(ac.a, &req, &remote, &err), TD_ENOTSUP);
+    acct_close(&ac);
+
+    /* The token as ?api_token=, pages from 0 until an empty one. */
+    assert_int_equal(sync_path(f, "/q-ok", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 2);
+    assert_int_equal(g.pages, 3);
+    assert_string_equal(g.tickets[0].subject, TH);
+    assert_string_equal(g.tickets[1].external_id, "A-2");
+    assert_int_equal(g.tickets[1].n_messages, 0);
+    assert_null(g.cursor_out);          /* no incremental: none kept */
+    got_free(&g);
+}
+
 int
 main(void)
 {
@@ -976,6 +1077,7 @@ main(void)
         cmocka_unit_test(test_hs_sync_errors),
         cmocka_unit_test(test_hs_sync_store),
         cmocka_unit_test(test_hs_reply),
+        cmocka_unit_test(test_link_header_query),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
