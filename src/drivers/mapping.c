@@ -10,6 +10,7 @@
 
 #include "core/model.h"
 #include "core/paths.h"
+#include "net/http_redact.h"
 #include "net/http_url.h"
 #include "net/json.h"
 #include "util/buf.h"
@@ -626,6 +627,8 @@ load_call(struct mload *ld, const cJSON *o, const char *where,
     c->vars = get_obj(ld, o, where, "vars", 0,
                       "variable names and their JSON paths in fetch");
     w = at(where, "vars");
+    if (cJSON_GetArraySize(c->vars) > MAPPING_MAX_VARS)
+        mfail(ld, w, "more than %d variables", MAPPING_MAX_VARS);
     if (c->vars && c->fetch == NULL)
         mfail(ld, w, "needs \"fetch\", the GET the variables come from");
     cJSON_ArrayForEach(v, c->vars) {
@@ -695,6 +698,17 @@ load_auth(struct mload *ld, struct mapping *m, const cJSON *o)
         m->auth_name = get_str(ld, o, "auth", "name", 1,
                                "the header or query parameter that carries "
                                "the token");
+    /* The debug log (-d) hides credentials by name; a name it would not
+     * recognise would put the token in the log. */
+    if (m->auth_name &&
+        !(m->auth == MAP_AUTH_HEADER
+              ? http_redact_header_secret(m->auth_name, strlen(m->auth_name))
+              : http_redact_param_secret(m->auth_name,
+                                         strlen(m->auth_name))))
+        mfail(ld, "auth.name", "\"%s\" is not a name the debug log knows "
+              "to hide (names containing token, secret, password or "
+              "api-key are), so the token could end up in a log",
+              m->auth_name);
     m->auth_prefix = get_str(ld, o, "auth", "prefix", 0, "text");
     if (m->auth_prefix == NULL)
         m->auth_prefix = "";

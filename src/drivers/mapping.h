@@ -13,6 +13,8 @@
 
 /* A mapping file is refused above this size. */
 #define MAPPING_MAX_BYTES ((size_t)256 << 10)
+/* Variables a call may read with fetch (beside the built-in ones). */
+#define MAPPING_MAX_VARS 16
 
 enum map_auth {
     MAP_AUTH_BEARER = 0,    /* Authorization: Bearer TOKEN */

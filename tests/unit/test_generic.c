@@ -209,6 +209,14 @@ test_mapping_errors(void **state)
                                     MIN_LIST MIN_TICKET "}"),
                         "t.json: auth.name: missing: the header or query "
                         "parameter that carries the token");
+    /* A token under a name the debug log would not hide. */
+    assert_string_equal(parse_error("{\"name\": \"x\", \"auth\": "
+                                    "{\"type\": \"header\", \"name\": "
+                                    "\"X-Auth\"}, " MIN_LIST MIN_TICKET "}"),
+                        "t.json: auth.name: \"X-Auth\" is not a name the "
+                        "debug log knows to hide (names containing token, "
+                        "secret, password or api-key are), so the token "
+                        "could end up in a log");
     /* Wrong words and types. */
     assert_string_equal(parse_error("{\"name\": \"x\", \"auth\": "
                                     "{\"type\": \"oauth\"}, "
