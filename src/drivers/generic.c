@@ -907,13 +907,8 @@ struct gen_op {
 };
 
 static void
-gen_op_finish(struct gen_op *op, enum td_status rc, const char *remote_id,
-              const struct td_error *err)
+gen_op_free(struct gen_op *op)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
-
     free(op->ticket);
     free(op->status);
     free(op->body_text);
@@ -924,21 +919,21 @@ gen_op_finish(struct gen_op *op, enum td_status rc, const char *remote_id,
     xfree_str(&op->pg.cursor);
     xfree_str(&op->pg.url);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
 }
 
+/* End the operation; op is gone when done runs, so done may start
+ * another. */
 static void
-gen_op_free(struct gen_op *op)
+gen_op_finish(struct gen_op *op, enum td_status rc, const char *remote_id,
+              const struct td_error *err)
 {
-    free(op->ticket);
-    free(op->status);
-    free(op->body_text);
-    free(op->body_html);
-    free(op->token);
-    free(op->author);
-    cJSON_Delete(op->fetched);
-    free(op);
+    drv_done_fn done = op->done;
+    void *ctx = op->ctx;
+    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+
+    gen_op_free(op);
+    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
+    free(rid);
 }
 
 /* The id of what a call created: a header (Help Scout's Resource-ID) or
@@ -1283,10 +1278,8 @@ gen_find_sent_start(struct account *a, const char *ticket_ext_id,
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     gen_pager_reset(&op->pg, &m->msgs);
-    if ((rc = gen_find_submit(op, err)) != TD_OK) {
-        xfree_str(&op->pg.cursor);
+    if ((rc = gen_find_submit(op, err)) != TD_OK)
         gen_op_free(op);
-    }
     return rc;
 }
 

@@ -123,16 +123,6 @@ sync_path(struct fixture *f, const char *path, struct got *g)
     return sync_on(f, f->http, path, g);
 }
 
-static const struct ticket *
-ticket_by_id(const struct got *g, const char *id)
-{
-    for (size_t i = 0; i < g->n_tickets; i++)
-        if (g->tickets[i].external_id &&
-            strcmp(g->tickets[i].external_id, id) == 0)
-            return &g->tickets[i];
-    return NULL;
-}
-
 static double
 ms_since(const struct timespec *a)
 {
@@ -582,7 +572,7 @@ test_gg_sync_pages(void **state)
     assert_string_equal(g.cursor_out, "2026-11-24T10:00:00Z");
     assert_int_equal(g.progress_done, 5);
 
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_non_null(t);
     assert_string_equal(t->subject, "Pedido dañado — İade");
     assert_int_equal(t->status, TS_OPEN);
@@ -619,19 +609,19 @@ test_gg_sync_pages(void **state)
     assert_false(m->is_public);
     assert_string_equal(m->body, "Nota: revisar stock");
 
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->status, TS_CLOSED);
     assert_int_equal(t->channel, CH_MESSENGER);
     assert_string_equal(t->requester.name, "سارة");
     assert_string_equal(t->messages[0].body, AR);
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->channel, CH_CHAT);
     assert_string_equal(t->messages[0].body, JA);
     /* Gone before its messages were read: stored without a thread. */
-    t = ticket_by_id(&g, "4");
+    t = drvtest_ticket(&g, "4");
     assert_non_null(t);
     assert_int_equal(t->n_messages, 0);
-    t = ticket_by_id(&g, "5");
+    t = drvtest_ticket(&g, "5");
     assert_int_equal(t->channel, CH_WHATSAPP);
     assert_string_equal(t->requester.name, "สมชาย");
     assert_string_equal(t->messages[0].body, TH);
@@ -824,7 +814,7 @@ test_hs_sync_pages(void **state)
     assert_string_equal(g.cursor_out, "2026-11-23T08:00:00Z");
     assert_int_equal(g.progress_done, 5);
 
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_string_equal(t->subject, "Pedido dañado — İade");
     assert_int_equal(t->status, TS_OPEN);
     assert_string_equal(t->status_raw, "active");
@@ -850,17 +840,17 @@ test_hs_sync_pages(void **state)
     assert_int_equal(m->author, AK_AGENT);
     assert_int_equal(t->messages[3].author, AK_SYSTEM);     /* lineitem */
 
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->status, TS_PENDING);
     assert_string_equal(t->messages[0].body, TR);
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->status, TS_CLOSED);
     assert_int_equal(t->channel, CH_CHAT);
     assert_string_equal(t->messages[0].body, AR);
-    t = ticket_by_id(&g, "4");
+    t = drvtest_ticket(&g, "4");
     assert_int_equal(t->channel, CH_PHONE);
     assert_string_equal(t->messages[0].body, JA);
-    t = ticket_by_id(&g, "5");
+    t = drvtest_ticket(&g, "5");
     assert_int_equal(t->status, TS_CLOSED);     /* spam */
     assert_string_equal(t->status_raw, "spam");
     assert_string_equal(t->messages[0].body, TH);
@@ -1006,7 +996,7 @@ test_link_header_query(void **state)
     assert_int_equal(g.n_tickets, 3);
     assert_int_equal(g.pages, 2);
     assert_string_equal(g.cursor_out, "2026-11-24T09:00:00Z");
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_string_equal(t->subject, ES);
     assert_int_equal(t->status, TS_PENDING);
     assert_int_equal(t->priority, TP_URGENT);
@@ -1018,11 +1008,11 @@ test_link_header_query(void **state)
     assert_int_equal(t->messages[0].author, AK_CUSTOMER);
     assert_string_equal(t->messages[0].body, ES);
     assert_int_equal(t->messages[1].author, AK_SYSTEM);
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->status, TS_OPEN);       /* "*" */
     assert_string_equal(t->status_raw, "weird");
     assert_int_equal(t->n_messages, 0);
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->status, TS_OPEN);       /* "*" before the word */
     assert_int_equal(t->priority, TP_HIGH);
     assert_int_equal(t->messages[0].author, AK_AGENT);  /* unmapped */
