@@ -25,6 +25,10 @@
 /* A list that keeps answering "there is more" is cut off here rather than
  * looping forever (a cursor that never moves, a page count that lies). */
 #define GEN_MAX_PAGES 100000L
+/* A ticket changed while a sync walks the list may move to a page already
+ * read; the stored watermark is therefore never later than the sync's
+ * start, less this much for the server's clock being behind ours. */
+#define GEN_CLOCK_SLACK 120
 
 /* The account's own copy of the driver table: caps and slots are what
  * the mapping declares, so a mapping without a note call leaves the note
@@ -623,6 +627,7 @@ struct gen_sync {
     void *ctx;
     time_t mark;            /* the stored watermark; 0 = first sync */
     time_t newest;
+    time_t started;         /* our clock when the sync began */
     struct gen_pager pg;
     cJSON *doc;             /* the list page */
     const cJSON *items;     /* borrowed from doc */
@@ -727,6 +732,8 @@ gen_sync_page_end(struct gen_sync *s)
     char iso[TIME_ISO_LEN];
 
     td_error_clear(&err);
+    if (!more && s->newest > s->started - GEN_CLOCK_SLACK)
+        s->newest = s->started - GEN_CLOCK_SLACK;
     if (!more && s->newest > s->mark) {
         time_format_iso(s->newest, iso);
         rc = s->out->cursor_set(s->out->ctx, GEN_CURSOR, iso, &err);
@@ -878,6 +885,7 @@ gen_sync_start(struct account *a, const struct sync_sink *out,
     s->out = out;
     s->done = done;
     s->ctx = ctx;
+    s->started = time(NULL);
     gen_pager_reset(&s->pg, &m->list);
     if ((rc = gen_sync_submit_list(s, err)) != TD_OK)
         free(s);

@@ -398,6 +398,12 @@ hs_threads(B, 21, 1, hs_page("threads", [hs_thread(210, "customer", TH)],
 hs_convs(B, 1, hs_page("conversations", [], 1, 0),
          since="2026-11-21T09:00:00Z")
 
+# /h-future: a clock far ahead; the watermark stays before the sync began.
+hs_convs("/h-future", 1, hs_page("conversations", [
+    hs_conv(8, "x", "active", 301, "es@example.com",
+            "2036-01-01T00:00:00Z")], 1, 1))
+hs_threads("/h-future", 8, 1, hs_page("threads", [], 1, 0))
+
 # Errors.
 hs_convs("/h-401", 1, {"message": "Authentication failed",
                         "logRef": "a1b2"}, status=401)
