@@ -718,7 +718,7 @@ gen_sync_emit(struct gen_sync *s, struct td_error *err)
     s->n_done++;
     if (s->out->progress)
         s->out->progress(s->out->ctx, s->n_done,
-                         s->total > s->n_done ? s->total : 0);
+                         s->total >= s->n_done ? s->total : 0);
     return TD_OK;
 }
 

@@ -814,6 +814,7 @@ test_hs_sync_pages(void **state)
     assert_int_equal(g.pages, 3);
     assert_string_equal(g.cursor_out, "2026-11-23T08:00:00Z");
     assert_int_equal(g.progress_done, 5);
+    assert_int_equal(g.progress_total, 5);      /* page.totalElements */
 
     t = drvtest_ticket(&g, "1");
     assert_string_equal(t->subject, "Pedido dañado — İade");
