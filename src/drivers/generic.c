@@ -132,6 +132,17 @@ gen_request(struct account *a, const char *method, const char *path,
         http_request_add_header(req, m->auth_name, p->auth);
     http_request_add_header(req, "Accept", "application/json");
     http_request_set_budget(req, a->name);
+    /* Names the engine knows stand for what the mapping says. */
+    if (m->rl_remaining)
+        http_request_add_rate_name(req, m->rl_remaining,
+                                   "X-RateLimit-Remaining");
+    if (m->rl_limit)
+        http_request_add_rate_name(req, m->rl_limit, "X-RateLimit-Limit");
+    if (m->rl_reset)
+        http_request_add_rate_name(req, m->rl_reset, "X-RateLimit-Reset");
+    if (m->rl_used_of)
+        http_request_add_rate_name(req, m->rl_used_of,
+                                   "X-Gorgias-Account-Api-Call-Limit");
     req->insecure_ok = p->insecure;
     req->done = done;
     req->ctx = ctx;

@@ -835,11 +835,30 @@ load_status_out(struct mload *ld, struct mapping *m)
 }
 
 static void
+load_rate(struct mload *ld, struct mapping *m, const cJSON *o)
+{
+    static const char *const keys[] = {
+        "remaining", "limit", "reset", "used_of", NULL,
+    };
+
+    check_keys(ld, o, "rate_limit", keys);
+    m->rl_remaining = get_str(ld, o, "rate_limit", "remaining", 0,
+                              "the header with the requests left");
+    m->rl_limit = get_str(ld, o, "rate_limit", "limit", 0,
+                          "the header with the window's size");
+    m->rl_reset = get_str(ld, o, "rate_limit", "reset", 0,
+                          "the header with when the window refills");
+    m->rl_used_of = get_str(ld, o, "rate_limit", "used_of", 0,
+                            "the header with \"used/size\"");
+}
+
+static void
 load_doc(struct mload *ld)
 {
     static const char *const keys[] = {
         "name", "description", "base_url", "auth", "list", "incremental",
-        "ticket", "messages", "reply", "note", "status", "status_out", NULL,
+        "ticket", "messages", "reply", "note", "status", "status_out",
+        "rate_limit", NULL,
     };
     struct mapping *m = ld->m;
     const cJSON *o;
@@ -858,6 +877,9 @@ load_doc(struct mload *ld)
     if ((o = get_obj(ld, m->doc, "", "auth", 1,
                      "how the token is sent")) != NULL)
         load_auth(ld, m, o);
+    if ((o = get_obj(ld, m->doc, "", "rate_limit", 0,
+                     "rate-limit headers by what they mean")) != NULL)
+        load_rate(ld, m, o);
     if ((o = get_obj(ld, m->doc, "", "list", 1,
                      "the ticket list endpoint")) != NULL) {
         static const char *const lkeys[] = {

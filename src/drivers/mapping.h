@@ -102,6 +102,10 @@ struct mapping {
     const char *m_public, *m_created;
     const cJSON *author_map, *public_map;
 
+    /* Rate-limit headers the engine does not know by name: what each
+     * one means (NULL = none declared). */
+    const char *rl_remaining, *rl_limit, *rl_reset, *rl_used_of;
+
     struct map_call reply, note, status;
     int has_reply, has_note, has_status;
     const cJSON *status_out;    /* ttydesk status -> backend word */

@@ -489,6 +489,14 @@ exp("GET", "/q-ok/items", {"p": "1", "api_token": "q-SECRET"}, headers=Q,
 exp("GET", "/q-ok/items", {"p": "2", "api_token": "q-SECRET"}, headers=Q,
     body={"results": []})
 
+# /q-rate: nothing left until the window refills in 1 s: the next page
+# waits for it (the mapping says X-Quota-Left means requests left).
+exp("GET", "/q-rate/items", {"p": "0", "api_token": "q-SECRET"}, headers=Q,
+    body={"results": [{"key": "A-1", "summary": TH}]},
+    resp_headers={"X-Quota-Left": "0", "X-Quota-Reset": "1"})
+exp("GET", "/q-rate/items", {"p": "1", "api_token": "q-SECRET"}, headers=Q,
+    body={"results": []})
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(HERE, "..", "unit", "test_generic.json")
 with open(out, "w", encoding="utf-8") as f:

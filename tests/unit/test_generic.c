@@ -1068,6 +1068,17 @@ test_link_header_query(void **state)
     assert_int_equal(g.tickets[1].n_messages, 0);
     assert_null(g.cursor_out);          /* no incremental: none kept */
     got_free(&g);
+
+    /* The mapping's own rate-limit headers pace the account. */
+    {
+        struct timespec a;
+
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        assert_int_equal(sync_path(f, "/q-rate", &g), TD_OK);
+        assert_true(ms_since(&a) >= 900);
+        assert_int_equal(g.n_tickets, 1);
+        got_free(&g);
+    }
 }
 
 int
