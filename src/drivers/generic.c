@@ -1,9 +1,10 @@
-/* generic.c: a REST helpdesk described by a mapping file (ttydesk-mapping(5)), as chains of non-blocking requests. */
+/* generic.c: REST helpdesks described by mapping files, as request chains. */
 #include "drivers/generic.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <cjson/cJSON.h>
@@ -114,10 +115,12 @@ gen_request(struct account *a, const char *method, const char *path,
         char *q = NULL;
 
         if (m->auth == MAP_AUTH_QUERY) {
+            char *en = http_url_escape(m->auth_name);
             char *ev = http_url_escape(p->auth);
 
             q = xasprintf("%s%s%s=%s", url, strchr(url, '?') ? "&" : "?",
-                          m->auth_name, ev);
+                          en, ev);
+            free(en);
             netdrv_wipe(&ev);
         }
         full = q ? q : xstrdup(url);
@@ -225,9 +228,10 @@ gen_link_next(const struct http_response *resp)
         stop = strchr(end, ',');
         if (stop == NULL)
             stop = end + strlen(end);
-        for (const char *r = end; r + 10 <= stop; r++)
-            if (strncmp(r, "rel=\"next\"", 10) == 0 ||
-                strncmp(r, "rel=next", 8) == 0)
+        for (const char *r = end; r < stop; r++)
+            if ((stop - r >= 10 && strncasecmp(r, "rel=\"next\"", 10) == 0) ||
+                (stop - r >= 8 && strncasecmp(r, "rel=next", 8) == 0 &&
+                 (stop - r == 8 || strchr(" ;,", r[8]))))
                 return xasprintf("%.*s", (int)(end - p - 1), p + 1);
         p = stop;
     }
@@ -273,7 +277,9 @@ gen_pager_next(struct account *a, const struct map_list *l,
         if (l->total_pages) {
             const cJSON *tp = mapping_get(doc, l->total_pages);
 
-            if (cJSON_IsNumber(tp) && pg->page >= (long)tp->valuedouble)
+            /* page counts from start: pages read so far against it */
+            if (cJSON_IsNumber(tp) &&
+                pg->page - l->page_start + 1 >= (long)tp->valuedouble)
                 return 0;
         }
         pg->page++;
@@ -398,8 +404,11 @@ static void
 gen_table(struct gen_priv *p)
 {
     const struct mapping *m = p->map;
-    int marker = (m->has_reply && m->reply.carries_marker) ||
-                 (m->has_note && m->note.carries_marker);
+    /* Every message the account can post must carry the marker, or a
+     * note that landed would look lost and be sent again. */
+    int marker = (m->has_reply || m->has_note) &&
+                 (!m->has_reply || m->reply.carries_marker) &&
+                 (!m->has_note || m->note.carries_marker);
 
     p->drv = drv_generic;
     p->drv.caps = DRV_CAP_SYNC;
@@ -413,7 +422,8 @@ gen_table(struct gen_priv *p)
         p->drv.caps |= DRV_CAP_NOTE;
     if (m->has_reply || m->has_note)
         p->drv.reply_start = gen_reply_start;
-    if (m->has_status || (m->has_reply && m->reply.uses_status))
+    if (m->has_status || (m->has_reply && m->reply.uses_status) ||
+        (m->has_note && m->note.uses_status))
         p->drv.caps |= DRV_CAP_STATUS;
     if (m->has_status)
         p->drv.update_start = gen_update_start;

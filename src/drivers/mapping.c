@@ -1,4 +1,4 @@
-/* mapping.c: loading and checking generic-driver mapping files, JSON paths and body templates. */
+/* mapping.c: loading and checking mapping files; JSON paths; body templates. */
 #include "drivers/mapping.h"
 
 #include <errno.h>
@@ -533,6 +533,15 @@ load_list(struct mload *ld, const cJSON *o, const char *where,
         if (l->pager == MAP_PAGER_CURSOR)
             l->next = get_path(ld, pg, pw, "next", 1,
                                "the JSON path to the next page's cursor");
+        if (l->page_param &&
+            cJSON_GetObjectItemCaseSensitive(l->params, l->page_param)) {
+            char *w = at(where, "params"), *w2 = at(w, l->page_param);
+
+            mfail(ld, w2, "is the pagination's parameter; leave it to "
+                  "\"pagination\"");
+            free(w);
+            free(w2);
+        }
         l->total_pages = get_path(ld, pg, pw, "total_pages", 0, "a path");
         l->total = get_path(ld, pg, pw, "total", 0, "a path");
     }
