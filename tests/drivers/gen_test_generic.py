@@ -236,6 +236,8 @@ exp("GET", B + "/api/tickets/7", {}, body=T7)
 exp("POST", B + "/api/tickets/7/messages", {},
     json_body={"channel": "email", "via": "api", "from_agent": True,
                "sender": {"email": GG_USER}, "receiver": {"id": 501},
+               "source": {"from": {"address": GG_USER},
+                          "to": [{"address": "es@example.com"}]},
                "body_text": REPLY1,
                "body_html": html_body(REPLY1, "tok-1")},
     body=dict(gg_msg(9001, 7, True, REPLY1), sent_datetime=None),
