@@ -638,9 +638,11 @@ gen_build_ticket(const struct mapping *m, const cJSON *item,
 
 /* One sync in flight: the list is read page by page; for each ticket on
  * a page its messages are read (all their pages) before the next ticket.
- * The watermark (newest update seen) is stored with the last page, so a
- * sync that fails half-way starts again from the old one: nothing is
- * skipped, and tickets read twice are only written twice. */
+ * The watermark (newest update seen) is stored with the last page; each
+ * earlier page stores, in its own transaction, where the walk goes on, so
+ * a sync that fails half-way resumes there next time (see
+ * gen_cursor_encode) and a first sync of many thousand tickets is not
+ * read twice. */
 struct gen_sync {
     struct account *a;
     const struct sync_sink *out;
@@ -655,6 +657,8 @@ struct gen_sync {
     int idx;
     int stop;               /* DESC: reached what the last sync saw */
     int more;               /* another list page follows this one */
+    int resumed;            /* started where a failed sync stopped */
+    int wrote_resume;       /* a resume point was stored this time */
     size_t n_done;
     size_t total;
     struct gen_pager mpg;   /* the messages of items[idx] */
@@ -743,6 +747,64 @@ gen_sync_emit(struct gen_sync *s, struct td_error *err)
     return TD_OK;
 }
 
+/* The stored cursor: the watermark ("" before the first complete sync)
+ * and, while a walk is under way, the newest update seen so far and where
+ * the walk goes on, tab-separated: "MARK\tNEWEST\tpage:N", "...\tcursor:C"
+ * or "...\tlink:URL". One value, so that all three move together with the
+ * page they describe. Owned. */
+static char *
+gen_cursor_encode(const struct gen_sync *s)
+{
+    char mark[TIME_ISO_LEN], newest[TIME_ISO_LEN];
+
+    time_format_iso(s->mark, mark);
+    time_format_iso(s->newest, newest);
+    if (s->pg.url)
+        return xasprintf("%s\t%s\tlink:%s", mark, newest, s->pg.url);
+    if (s->pg.cursor)
+        return xasprintf("%s\t%s\tcursor:%s", mark, newest, s->pg.cursor);
+    return xasprintf("%s\t%s\tpage:%ld", mark, newest, s->pg.page);
+}
+
+/* Read a stored cursor into s: the watermark, and a resume point when a
+ * sync stopped half-way. Anything unreadable starts from the watermark. */
+static void
+gen_cursor_decode(struct gen_sync *s, const char *v)
+{
+    const struct mapping *m = gen_map(s->a);
+    const char *t1 = strchr(v, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+    char buf[TIME_ISO_LEN + 8];
+    const char *pos;
+    char *end;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(t1 ? t1 - v : (long)strlen(v)),
+             v);
+    if (time_parse_iso(buf, &s->mark) != 0)
+        s->mark = 0;
+    if (t2 == NULL)
+        return;
+    snprintf(buf, sizeof buf, "%.*s", (int)(t2 - t1 - 1), t1 + 1);
+    if (time_parse_iso(buf, &s->newest) != 0)
+        s->newest = 0;
+    pos = t2 + 1;
+    if (m->list.pager == MAP_PAGER_PAGE && strncmp(pos, "page:", 5) == 0) {
+        s->pg.page = strtol(pos + 5, &end, 10);
+        s->resumed = *end == '\0' && end > pos + 5;
+    } else if (m->list.pager == MAP_PAGER_CURSOR &&
+               strncmp(pos, "cursor:", 7) == 0 && pos[7]) {
+        s->pg.cursor = xstrdup(pos + 7);
+        s->resumed = 1;
+    } else if (m->list.pager == MAP_PAGER_LINK &&
+               strncmp(pos, "link:", 5) == 0 && pos[5]) {
+        s->pg.url = xstrdup(pos + 5);
+        s->resumed = 1;
+    }
+    if (!s->resumed) {
+        gen_pager_reset(&s->pg, &m->list);
+        s->newest = 0;
+    }
+}
+
 /* The page's items are done: commit them, then the next page or the end. */
 static void
 gen_sync_page_end(struct gen_sync *s)
@@ -753,11 +815,22 @@ gen_sync_page_end(struct gen_sync *s)
     char iso[TIME_ISO_LEN];
 
     td_error_clear(&err);
-    if (!more && s->newest > s->started - GEN_CLOCK_SLACK)
-        s->newest = s->started - GEN_CLOCK_SLACK;
-    if (!more && s->newest > s->mark) {
-        time_format_iso(s->newest, iso);
-        rc = s->out->cursor_set(s->out->ctx, GEN_CURSOR, iso, &err);
+    if (more) {
+        char *v = gen_cursor_encode(s);
+
+        rc = s->out->cursor_set(s->out->ctx, GEN_CURSOR, v, &err);
+        free(v);
+        s->wrote_resume = 1;
+    } else {
+        if (s->newest > s->started - GEN_CLOCK_SLACK)
+            s->newest = s->started - GEN_CLOCK_SLACK;
+        if (s->newest < s->mark)
+            s->newest = s->mark;
+        /* The walk is over: the watermark alone, without a resume point. */
+        if (s->newest > s->mark || s->resumed || s->wrote_resume) {
+            time_format_iso(s->newest, iso);
+            rc = s->out->cursor_set(s->out->ctx, GEN_CURSOR, iso, &err);
+        }
     }
     if (rc == TD_OK)
         rc = s->out->page_done(s->out->ctx, &err);
@@ -809,10 +882,23 @@ gen_sync_on_list(void *ctx, struct http_response *resp)
     struct td_error err;
     const cJSON *total;
     enum td_status rc;
+
     td_error_clear(&err);
     cJSON_Delete(s->doc);
     s->doc = NULL;
     if ((rc = gen_json(s->a, resp, "ticket list", &s->doc, &err)) != TD_OK) {
+        /* The place a failed sync stopped at is refused (an expired
+         * cursor, a page that is gone): walk again from the start. */
+        if (s->resumed && s->pg.count == 0 &&
+            (resp->status == 400 || resp->status == 404 ||
+             resp->status == 410 || resp->status == 422)) {
+            s->resumed = 0;
+            s->wrote_resume = 1;
+            s->newest = 0;
+            gen_pager_reset(&s->pg, &m->list);
+            if ((rc = gen_sync_submit_list(s, &err)) == TD_OK)
+                return;
+        }
         gen_sync_finish(s, rc, &err);
         return;
     }
@@ -899,17 +985,20 @@ gen_sync_start(struct account *a, const struct sync_sink *out,
         free(s);
         return rc;
     }
-    if (mark && time_parse_iso(mark, &s->mark) != 0)
-        s->mark = 0;
-    free(mark);
     s->a = a;
     s->out = out;
     s->done = done;
     s->ctx = ctx;
     s->started = time(NULL);
     gen_pager_reset(&s->pg, &m->list);
-    if ((rc = gen_sync_submit_list(s, err)) != TD_OK)
+    if (mark)
+        gen_cursor_decode(s, mark);
+    free(mark);
+    if ((rc = gen_sync_submit_list(s, err)) != TD_OK) {
+        xfree_str(&s->pg.cursor);
+        xfree_str(&s->pg.url);
         free(s);
+    }
     return rc;
 }
 

@@ -182,6 +182,25 @@ gg_msgs(B, 3, gg_list([gg_msg(30, 3, False, JA),
 gg_tickets("/g-empty", gg_list([
     gg_ticket(1, "Pedido", "open", ANA, "2026-11-24T08:00:00Z")], "x"))
 
+# /g-resume: page 2 fails (500, the engine's three attempts); the next sync
+# starts at its cursor with what page 1 saw.
+B = "/g-resume"
+gg_tickets(B, gg_list([
+    gg_ticket(1, "Pedido", "open", ANA, "2026-11-24T10:00:00Z")], "c2"))
+gg_msgs(B, 1, gg_list([gg_msg(10, 1, False, ES)]))
+gg_tickets(B, {"error": {"msg": "oops"}}, cursor="c2", status=500, times=3,
+           min_=3)
+gg_tickets(B, gg_list([
+    gg_ticket(3, "注文", "open", KEN, "2026-11-23T10:00:00Z")]), cursor="c2")
+gg_msgs(B, 3, gg_list([gg_msg(30, 3, False, JA)]))
+# /g-stale: the stored cursor has expired (400): the walk starts over.
+B = "/g-stale"
+gg_tickets(B, {"error": {"msg": "Invalid cursor"}}, cursor="expired",
+           status=400)
+gg_tickets(B, gg_list([
+    gg_ticket(9, "สินค้า", "open", SOM, "2026-11-22T10:00:00Z")]))
+gg_msgs(B, 9, gg_list([gg_msg(90, 9, False, TH)]))
+
 # Errors on the list.
 gg_tickets("/g-401", {"error": {"msg": "Unauthorized: bad API key"}},
            status=401)
@@ -388,6 +407,15 @@ hs_threads(B, 3, 1, hs_page("threads", [
     hs_thread(34, "customer", "شكراً جزيلاً",
               created="2026-11-24T12:00:00Z")], 1, 1))
 
+# /h-resume: a sync that stopped before page 2 goes on there, with the
+# same modifiedSince.
+hs_convs("/h-resume", 2, hs_page("conversations", [
+    hs_conv(3, "طلب عاجل", "active", 303, "ar@example.com",
+            "2026-11-22T10:00:00Z")], 2, 2),
+    since="2026-11-20T00:00:00Z")
+hs_threads("/h-resume", 3, 1, hs_page("threads", [hs_thread(30, "customer",
+                                                            AR)], 1, 1))
+
 # /h-store: through drv_sync and the store; the second sync asks from the
 # watermark the first one stored.
 B = "/h-store"
@@ -405,6 +433,21 @@ hs_convs("/h-future", 1, hs_page("conversations", [
     hs_conv(8, "x", "active", 301, "es@example.com",
             "2036-01-01T00:00:00Z")], 1, 1))
 hs_threads("/h-future", 8, 1, hs_page("threads", [], 1, 0))
+
+# /h-store2: through the store, page 2 fails three times; the next sync
+# goes on at page 2.
+B = "/h-store2"
+hs_convs(B, 1, hs_page("conversations", [
+    hs_conv(31, "İade", "active", 302, "tr@example.com",
+            "2026-11-21T09:00:00Z")], 1, 2))
+hs_threads(B, 31, 1, hs_page("threads", [hs_thread(310, "customer", TR)],
+                             1, 1))
+hs_convs(B, 2, {"message": "oops"}, status=500, times=3, min_=3)
+hs_convs(B, 2, hs_page("conversations", [
+    hs_conv(32, "注文", "active", 304, "ja@example.com",
+            "2026-11-20T09:00:00Z")], 2, 2))
+hs_threads(B, 32, 1, hs_page("threads", [hs_thread(320, "customer", JA)],
+                             1, 1))
 
 # Errors.
 hs_convs("/h-401", 1, {"message": "Authentication failed",

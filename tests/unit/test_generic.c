@@ -651,6 +651,39 @@ test_gg_sync_incremental(void **state)
     got_free(&g);
 }
 
+/* A sync that fails half-way resumes where it stopped. */
+static void
+test_gg_sync_resume(void **state)
+{
+    struct got g = { .cursor_key = "updated" };
+    char *stored;
+
+    assert_int_equal(sync_path(*state, "/g-resume", &g), TD_ENET);
+    assert_int_equal(g.pages, 1);
+    /* No watermark yet; the newest seen and the next page's cursor. */
+    assert_string_equal(g.cursor_out, "\t2026-11-24T10:00:00Z\tcursor:c2");
+    stored = g.cursor_out;
+    g.cursor_out = NULL;
+    got_free(&g);
+    g.cursor_in = stored;
+    assert_int_equal(sync_path(*state, "/g-resume", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 1);
+    assert_string_equal(g.tickets[0].external_id, "3");
+    /* What page 1 saw before the failure counts. */
+    assert_string_equal(g.cursor_out, "2026-11-24T10:00:00Z");
+    got_free(&g);
+    free(stored);
+
+    /* A resume cursor the API no longer takes: the walk starts over. */
+    g.cursor_in = "2026-11-20T00:00:00Z\t2026-11-24T10:00:00Z\t"
+                  "cursor:expired";
+    assert_int_equal(sync_path(*state, "/g-stale", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 1);
+    assert_string_equal(g.tickets[0].messages[0].body, TH);
+    assert_string_equal(g.cursor_out, "2026-11-22T10:00:00Z");
+    got_free(&g);
+}
+
 static void
 test_gg_sync_errors(void **state)
 {
@@ -872,6 +905,13 @@ test_hs_sync_incremental(void **state)
     assert_string_equal(g.cursor_out, "2026-11-24T12:00:00Z");
     got_free(&g);
 
+    /* Page numbers resume too, with the walk's modifiedSince. */
+    g.cursor_in = "2026-11-20T00:00:00Z\t2026-11-21T09:30:00Z\tpage:2";
+    assert_int_equal(sync_path(*state, "/h-resume", &g), TD_OK);
+    assert_int_equal(g.n_tickets, 1);
+    assert_string_equal(g.cursor_out, "2026-11-22T10:00:00Z");
+    got_free(&g);
+
     /* A server clock years ahead: the watermark is not believed past
      * the start of the sync (less two minutes of slack). */
     {
@@ -931,6 +971,33 @@ test_hs_sync_store(void **state)
     assert_string_equal(t->messages[0].body, TH);
     ticket_free(&t);
     assert_int_equal(drv_sync(ac.a, st, NULL, NULL, &err), TD_OK);
+    acct_close(&ac);
+
+    /* Page 2 fails: page 1 is kept with the place to go on from, and the
+     * next sync reads page 2 only. */
+    store_close(&st);
+    assert_int_equal(store_open(":memory:", &st, &err), TD_OK);
+    assert_int_equal(acct_open(f, &ac, "/h-store2", &err), TD_OK);
+    assert_int_equal(drv_sync(ac.a, st, NULL, NULL, &err), TD_ENET);
+    assert_int_equal(ac.a->state, AS_OFFLINE);
+    assert_int_equal(store_cursor_get(st, ac.a->store_id, "updated", &cur,
+                                      &err), TD_OK);
+    assert_string_equal(cur, "\t2026-11-21T09:00:00Z\tpage:2");
+    xfree_str(&cur);
+    assert_int_equal(store_ticket_lookup(st, "hs-test", "31", &id, &err),
+                     TD_OK);
+    assert_int_equal(store_ticket_lookup(st, "hs-test", "32", &id, &err),
+                     TD_ENOTFOUND);
+    assert_int_equal(drv_sync(ac.a, st, NULL, NULL, &err), TD_OK);
+    assert_int_equal(store_cursor_get(st, ac.a->store_id, "updated", &cur,
+                                      &err), TD_OK);
+    assert_string_equal(cur, "2026-11-21T09:00:00Z");
+    xfree_str(&cur);
+    assert_int_equal(store_ticket_lookup(st, "hs-test", "32", &id, &err),
+                     TD_OK);
+    assert_int_equal(store_ticket_get(st, id, &t, &err), TD_OK);
+    assert_string_equal(t->messages[0].body, JA);
+    ticket_free(&t);
     acct_close(&ac);
     store_close(&st);
 }
@@ -1066,7 +1133,9 @@ test_link_header_query(void **state)
     assert_string_equal(g.tickets[0].subject, TH);
     assert_string_equal(g.tickets[1].external_id, "A-2");
     assert_int_equal(g.tickets[1].n_messages, 0);
-    assert_null(g.cursor_out);          /* no incremental: none kept */
+    /* No incremental sync: no watermark; the resume points the pages
+     * stored are cleared at the end. */
+    assert_string_equal(g.cursor_out, "");
     got_free(&g);
 
     /* The mapping's own rate-limit headers pace the account. */
@@ -1091,6 +1160,7 @@ main(void)
         cmocka_unit_test(test_open),
         cmocka_unit_test(test_gg_sync_pages),
         cmocka_unit_test(test_gg_sync_incremental),
+        cmocka_unit_test(test_gg_sync_resume),
         cmocka_unit_test(test_gg_sync_errors),
         cmocka_unit_test(test_gg_sync_retries),
         cmocka_unit_test(test_gg_reply),
