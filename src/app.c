@@ -51,42 +51,11 @@ is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Where the shipped data lives: $TTYDESK_DATADIR, the install prefix, the
- * prefix the binary sits in, or the source tree it was built in
- * (build/ttydesk -> ../demo). */
+/* Where the shipped data lives (core/paths.c). */
 static char *
 app_find_share(void)
 {
-    const char *env = getenv("TTYDESK_DATADIR");
-    char exe[PATH_MAX], *cand;
-    ssize_t n;
-
-    if (env && *env)
-        return xstrdup(env);
-    if (is_dir(TTYDESK_DATADIR "/demo"))
-        return xstrdup(TTYDESK_DATADIR);
-    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        char *slash;
-
-        exe[n] = '\0';
-        if ((slash = strrchr(exe, '/')) != NULL)
-            *slash = '\0';
-        /* Installed under another prefix than the one compiled in. */
-        cand = paths_join(exe, "../share/ttydesk/demo");
-        if (is_dir(cand)) {
-            free(cand);
-            return paths_join(exe, "../share/ttydesk");
-        }
-        free(cand);
-        cand = paths_join(exe, "../demo");
-        if (is_dir(cand)) {
-            free(cand);
-            return paths_join(exe, "..");
-        }
-        free(cand);
-    }
-    return xstrdup(TTYDESK_DATADIR);
+    return paths_share_dir();
 }
 
 static void

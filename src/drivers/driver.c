@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 #include "drivers/freshdesk.h"
+#include "drivers/generic.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
 #include "drivers/zendesk.h"
@@ -20,6 +21,7 @@ static const struct driver *const drivers[] = {
     &drv_rt,
     &drv_freshdesk,
     &drv_zendesk,
+    &drv_generic,
     NULL,
 };
 
