@@ -138,6 +138,7 @@ install: $(BIN)
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/templates templates/*.tmpl
+	install -m 644 -D -t $(DESTDIR)$(DATADIR)/rules rules/returns.rules
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/models models/langid.bin \
 		models/intent.model models/intent-lexicon.txt
 	cp -R demo $(DESTDIR)$(DATADIR)/

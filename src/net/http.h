@@ -46,6 +46,7 @@ struct http_request {
     long timeout_ms;        /* total time per attempt; 0 = engine default */
     size_t max_body;        /* response body cap; 0 = engine default */
     char *budget_key;       /* rate budget (the account name); NULL = none */
+    long min_gap_ms;        /* with budget_key: a fixed pace, 0 = none */
     http_done_fn done;      /* called once with the final outcome */
     void *ctx;              /* borrowed, passed to done */
 };
