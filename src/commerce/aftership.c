@@ -14,12 +14,10 @@
 #include <string.h>
 
 #include "commerce/cfind.h"
-#include "config/secret.h"
 #include "net/json.h"
 #include "util/xmalloc.h"
 
 struct aftership {
-    char *key;
     int v4;
 };
 
@@ -33,18 +31,9 @@ aftership_open(struct csource *c, struct td_error *err)
     struct aftership *p = c->priv;
     size_t n = strlen(c->url);
 
+    (void)err;
     p->v4 = n >= 3 && strcmp(c->url + n - 3, "/v4") == 0;
-    return account_def_secret(c->def, &p->key, err);
-}
-
-static void
-aftership_close(struct csource *c)
-{
-    struct aftership *p = c->priv;
-
-    if (p->key)
-        memset(p->key, 0, strlen(p->key));
-    free(p->key);
+    return TD_OK;
 }
 
 static struct http_request *
@@ -55,7 +44,7 @@ aftership_request(struct cfind *f, const char *method, const char *path,
     struct http_request *req = csource_request(f->c, method, path, done, f);
 
     http_request_add_header(req, p->v4 ? "aftership-api-key" : "as-api-key",
-                            p->key);
+                            f->c->secret);
     return req;
 }
 
@@ -215,6 +204,5 @@ const struct commerce_provider commerce_aftership = {
     .priv_size = sizeof(struct aftership),
     .keys = aftership_keys,
     .open = aftership_open,
-    .close = aftership_close,
     .find_start = aftership_find_start,
 };

@@ -134,6 +134,8 @@ cfind_settle(struct cfind *f)
 {
     if (f->n_pending > 0 && --f->n_pending > 0)
         return;
+    if (f->finish)
+        f->finish(f);
     f->done(f->ctx, f->rc, f->rc == TD_OK ? NULL : &f->err);
     cfind_free(f);
 }

@@ -17,6 +17,9 @@ struct cfind {
     enum td_status rc;
     struct td_error err;
     void *extra;                /* the provider's own state, freed here */
+    /* Called once before done, when the last request has ended: for a
+     * provider that holds answers back until they are complete. */
+    void (*finish)(struct cfind *f);
 };
 
 /* A find for (c, key) reporting to out/done. */

@@ -12,6 +12,7 @@
 #include "commerce/shopify.h"
 #include "commerce/track17.h"
 #include "commerce/woocommerce.h"
+#include "config/secret.h"
 #include "net/json.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
@@ -111,7 +112,8 @@ csource_new(const struct account_def *def, const struct http_transport *http,
                   (strcmp(ttl, "yes") == 0 || strcmp(ttl, "true") == 0 ||
                    strcmp(ttl, "1") == 0);
     c->priv = p->priv_size ? xcalloc(1, p->priv_size) : NULL;
-    if ((rc = p->open(c, err)) != TD_OK) {
+    if ((rc = account_def_secret(def, &c->secret, err)) != TD_OK ||
+        (p->open && (rc = p->open(c, err)) != TD_OK)) {
         csource_free(&c);
         return rc;
     }
@@ -129,6 +131,9 @@ csource_free(struct csource **cp)
     c = *cp;
     if (c->priv && c->prov->close)
         c->prov->close(c);
+    if (c->secret)
+        memset(c->secret, 0, strlen(c->secret));
+    free(c->secret);
     free(c->priv);
     free(c->name);
     free(c->url);

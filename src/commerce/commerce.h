@@ -52,7 +52,7 @@ struct commerce_provider {
     int is_tracker;             /* answers CK_TRACKING, else CK_EMAIL/NUMBER */
     size_t priv_size;
     const char *const *keys;    /* key=value options it understands */
-    /* Check the line's settings and prepare priv (secrets are read here). */
+    /* Check the line's settings and prepare priv; c->secret is read. */
     enum td_status (*open)(struct csource *c, struct td_error *err);
     /* Release what open made (not priv itself); NULL if nothing. */
     void (*close)(struct csource *c);
@@ -75,6 +75,7 @@ struct csource {
     long ttl;                       /* seconds a lookup stays fresh */
     int insecure;                   /* insecure=yes: plain http allowed */
     const struct http_transport *http;  /* borrowed from the app */
+    char *secret;                   /* from token_env/token_cmd; wiped */
     void *priv;
 };
 

@@ -18,9 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "config/secret.h"
+#include "commerce/cfind.h"
 #include "net/json.h"
 #include "util/xmalloc.h"
 
@@ -29,49 +27,18 @@
 /* Fulfilments whose events are fetched per find. */
 #define SHOPIFY_MAX_EVENTS 6
 
-struct shopify {
-    char *token;
-};
-
 static const char *const shopify_keys[] = { "token_env", "token_cmd", NULL };
 
-static enum td_status
-shopify_open(struct csource *c, struct td_error *err)
-{
-    struct shopify *p = c->priv;
-
-    return account_def_secret(c->def, &p->token, err);
-}
-
-static void
-shopify_close(struct csource *c)
-{
-    struct shopify *p = c->priv;
-
-    if (p->token)
-        memset(p->token, 0, strlen(p->token));
-    free(p->token);
-}
-
-/* One find: the pages of orders, then the events of their parcels. */
-struct shopify_find {
-    struct csource *c;
-    struct commerce_sink out;
-    commerce_done_fn done;
-    void *ctx;
+/* A find's parcels wait for their events before they go to the sink. */
+struct shopify_state {
     int pages;
-    struct shipment *ships;     /* waiting for their events */
+    struct shipment *ships;
     size_t n_ships;
-    size_t n_pending;           /* event requests out */
-    enum td_status rc;
-    struct td_error err;
 };
 
 static struct http_request *
-shopify_request(struct shopify_find *f, const char *path_or_url,
-                http_done_fn done)
+shopify_request(struct cfind *f, const char *path_or_url, http_done_fn done)
 {
-    struct shopify *p = f->c->priv;
     struct http_request *req;
 
     if (strncmp(path_or_url, "http", 4) == 0) {
@@ -81,28 +48,20 @@ shopify_request(struct shopify_find *f, const char *path_or_url,
     } else {
         req = csource_request(f->c, "GET", path_or_url, done, f);
     }
-    http_request_add_header(req, "X-Shopify-Access-Token", p->token);
+    http_request_add_header(req, "X-Shopify-Access-Token", f->c->secret);
     return req;
 }
 
 static void
-shopify_finish(struct shopify_find *f)
+shopify_finish(struct cfind *f)
 {
-    for (size_t i = 0; i < f->n_ships; i++) {
-        if (f->rc == TD_OK)
-            f->rc = f->out.shipment(f->out.ctx, &f->ships[i], &f->err);
-        shipment_clear(&f->ships[i]);
-    }
-    free(f->ships);
-    f->done(f->ctx, f->rc, f->rc == TD_OK ? NULL : &f->err);
-    free(f);
-}
+    struct shopify_state *ss = f->extra;
 
-static void
-shopify_fail(struct shopify_find *f, enum td_status rc, const char *msg)
-{
-    if (f->rc == TD_OK)
-        f->rc = td_error_set(&f->err, rc, "%s: %s", f->c->name, msg);
+    for (size_t i = 0; i < ss->n_ships; i++)
+        cfind_shipment(f, &ss->ships[i]);
+    free(ss->ships);
+    ss->ships = NULL;
+    ss->n_ships = 0;
 }
 
 /* The rel="next" URL of a Link header, owned; NULL if none. */
@@ -143,7 +102,6 @@ static void
 shopify_order(const cJSON *j, struct order *o)
 {
     const cJSON *ship = cJSON_GetObjectItemCaseSensitive(j, "shipping_address");
-    const cJSON *items = cJSON_GetObjectItemCaseSensitive(j, "line_items");
     const cJSON *it;
     const char *fs = json_str(j, "fulfillment_status");
 
@@ -159,16 +117,16 @@ shopify_order(const cJSON *j, struct order *o)
     o->total = json_strdup(j, "total_price");
     o->ship_country = json_strdup(ship, "country_code");
     o->ship_city = json_strdup(ship, "city");
-    cJSON_ArrayForEach(it, items) {
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(j, "line_items")) {
         struct order_item *oi;
         const char *vt = json_str(it, "variant_title");
+        const char *title = json_str(it, "title");
 
         o->items = xreallocarray(o->items, o->n_items + 1, sizeof *o->items);
         oi = &o->items[o->n_items++];
         memset(oi, 0, sizeof *oi);
         oi->sku = json_strdup(it, "sku");
-        oi->name = vt && *vt ? xasprintf("%s (%s)", json_str(it, "title") ?
-                                         json_str(it, "title") : "?", vt)
+        oi->name = vt && *vt ? xasprintf("%s (%s)", title ? title : "?", vt)
                              : json_strdup(it, "title");
         oi->quantity = (int)json_int(it, "quantity", 1);
         oi->price = json_strdup(it, "price");
@@ -180,57 +138,51 @@ static void shopify_on_events(void *ctx, struct http_response *resp);
 /* A fulfilment as a parcel; its events are asked for when it has a
  * tracking number and the budget of event requests allows. */
 static void
-shopify_fulfilment(struct shopify_find *f, const cJSON *fj,
-                   const char *order_id)
+shopify_fulfilment(struct cfind *f, const cJSON *fj, const char *order_id)
 {
+    struct shopify_state *ss = f->extra;
     struct shipment *sh;
-    const char *ss = json_str(fj, "shipment_status");
-    char *path, *fid;
+    const char *st = json_str(fj, "shipment_status");
+    char *path, *fid = json_strdup(fj, "id");
     struct td_error e;
 
-    f->ships = xreallocarray(f->ships, f->n_ships + 1, sizeof *f->ships);
-    sh = &f->ships[f->n_ships++];
+    ss->ships = xreallocarray(ss->ships, ss->n_ships + 1, sizeof *ss->ships);
+    sh = &ss->ships[ss->n_ships++];
     memset(sh, 0, sizeof *sh);
-    fid = json_strdup(fj, "id");
     sh->external_id = xasprintf("fulfillment-%s", fid ? fid : "?");
     sh->order_ext_id = xstrdup(order_id);
     sh->carrier = json_strdup(fj, "tracking_company");
     sh->tracking_number = json_strdup(fj, "tracking_number");
-    sh->status_raw = xstrdup(ss ? ss : json_str(fj, "status") ?
+    sh->status_raw = xstrdup(st ? st : json_str(fj, "status") ?
                              json_str(fj, "status") : "");
-    sh->status = ss ? commerce_ship_status(ss, NULL) : SS_INFO_RECEIVED;
+    sh->status = st ? commerce_ship_status(st, NULL) : SS_INFO_RECEIVED;
     if (sh->tracking_number == NULL || fid == NULL ||
-        f->n_ships > SHOPIFY_MAX_EVENTS) {
+        ss->n_ships > SHOPIFY_MAX_EVENTS) {
         free(fid);
         return;
     }
     path = xasprintf("/orders/%s/fulfillments/%s/events.json", order_id, fid);
     free(fid);
     td_error_clear(&e);
-    f->n_pending++;
-    if (csource_submit(f->c, shopify_request(f, path, shopify_on_events),
-                       &e) != TD_OK) {
-        f->n_pending--;
-        shopify_fail(f, e.status, e.msg);
-    }
+    (void)cfind_submit(f, shopify_request(f, path, shopify_on_events), &e);
     free(path);
 }
 
 /* Which parcel an events answer is for: by the fulfilment id in its URL. */
 static struct shipment *
-shopify_ship_for(struct shopify_find *f, const char *url)
+shopify_ship_for(struct shopify_state *ss, const char *url)
 {
     const char *p = strstr(url, "/fulfillments/");
 
     if (p == NULL)
         return NULL;
     p += strlen("/fulfillments/");
-    for (size_t i = 0; i < f->n_ships; i++) {
-        const char *id = f->ships[i].external_id + strlen("fulfillment-");
+    for (size_t i = 0; i < ss->n_ships; i++) {
+        const char *id = ss->ships[i].external_id + strlen("fulfillment-");
         size_t n = strlen(id);
 
         if (strncmp(p, id, n) == 0 && p[n] == '/')
-            return &f->ships[i];
+            return &ss->ships[i];
     }
     return NULL;
 }
@@ -238,106 +190,71 @@ shopify_ship_for(struct shopify_find *f, const char *url)
 static void
 shopify_on_events(void *ctx, struct http_response *resp)
 {
-    struct shopify_find *f = ctx;
-    struct shipment *sh = shopify_ship_for(f, resp->req->url);
+    struct cfind *f = ctx;
+    struct shipment *sh = shopify_ship_for(f->extra, resp->req->url);
     cJSON *j = NULL, *ev;
-    struct td_error e;
 
-    f->n_pending--;
-    td_error_clear(&e);
-    if (resp->result != TD_OK) {
-        csource_fail(f->c, resp, &e);
-        shopify_fail(f, e.status, e.msg + strlen(f->c->name) + 2);
-    } else if (json_parse(resp->body, resp->body_len, &j,
-                          "fulfilment events", &e) != TD_OK) {
-        shopify_fail(f, TD_EPARSE, e.msg);
-    } else if (sh != NULL) {
+    if (cfind_answer(f, resp, "fulfilment events", &j) == TD_OK && sh) {
         cJSON_ArrayForEach(ev, cJSON_GetObjectItemCaseSensitive(
                                    j, "fulfillment_events")) {
-            struct shipment_event *se;
             const char *city = json_str(ev, "city");
             const char *country = json_str(ev, "country");
+            char *place = city || country
+                              ? xasprintf("%s%s%s", city ? city : "",
+                                          city && country ? ", " : "",
+                                          country ? country : "")
+                              : NULL;
 
-            sh->events = xreallocarray(sh->events, sh->n_events + 1,
-                                       sizeof *sh->events);
-            se = &sh->events[sh->n_events++];
-            memset(se, 0, sizeof *se);
-            se->time = json_time(ev, "happened_at");
-            se->location = city || country
-                               ? xasprintf("%s%s%s", city ? city : "",
-                                           city && country ? ", " : "",
-                                           country ? country : "")
-                               : NULL;
-            se->description = json_strdup(ev, "message");
-            se->status = commerce_ship_status(json_str(ev, "status"),
-                                              se->description);
+            cfind_event(sh, json_time(ev, "happened_at"), place,
+                        json_str(ev, "status"), json_str(ev, "message"));
+            free(place);
             if (json_time(ev, "estimated_delivery_at"))
                 sh->eta = json_time(ev, "estimated_delivery_at");
         }
-        if (sh->n_events) {
-            const struct shipment_event *last = &sh->events[sh->n_events - 1];
-
-            if (last->status == SS_CUSTOMS)
-                sh->status = SS_CUSTOMS;
-        }
     }
     cJSON_Delete(j);
-    if (f->n_pending == 0)
-        shopify_finish(f);
+    cfind_settle(f);
 }
 
 static void
 shopify_on_orders(void *ctx, struct http_response *resp)
 {
-    struct shopify_find *f = ctx;
-    cJSON *j = NULL, *o;
+    struct cfind *f = ctx;
+    struct shopify_state *ss = f->extra;
+    cJSON *j = NULL, *o, *list;
     char *next;
     struct td_error e;
 
-    f->n_pending--;
-    td_error_clear(&e);
-    if (resp->result != TD_OK) {
-        csource_fail(f->c, resp, &f->err);
-        f->rc = f->err.status;
-    } else if (json_parse(resp->body, resp->body_len, &j, "Shopify orders",
-                          &e) != TD_OK ||
-               !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(j,
-                                                               "orders"))) {
-        shopify_fail(f, TD_EPARSE, *e.msg ? e.msg
-                                          : "the answer has no \"orders\"");
-    } else {
-        cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(j, "orders")) {
-            struct order ord;
-            const cJSON *fj;
-
-            shopify_order(o, &ord);
-            if (ord.external_id == NULL) {
-                order_clear(&ord);
-                continue;
-            }
-            if (f->rc == TD_OK)
-                f->rc = f->out.order(f->out.ctx, &ord, &f->err);
-            cJSON_ArrayForEach(fj, cJSON_GetObjectItemCaseSensitive(
-                                       o, "fulfillments"))
-                shopify_fulfilment(f, fj, ord.external_id);
-            order_clear(&ord);
-        }
-        next = shopify_next_link(resp);
-        if (next && ++f->pages < SHOPIFY_MAX_PAGES && f->rc == TD_OK &&
-            csource_same_origin(f->c, next)) {
-            f->n_pending++;
-            if (csource_submit(f->c, shopify_request(f, next,
-                                                     shopify_on_orders),
-                               &e) != TD_OK) {
-                f->n_pending--;
-                shopify_fail(f, e.status, e.msg);
-            }
-        }
-        free(next);
+    if (cfind_answer(f, resp, "Shopify orders", &j) != TD_OK) {
+        cJSON_Delete(j);
+        cfind_settle(f);
+        return;
     }
+    list = cJSON_GetObjectItemCaseSensitive(j, "orders");
+    if (!cJSON_IsArray(list))
+        cfind_fail(f, TD_EPARSE, "%s: the answer has no \"orders\"",
+                   f->c->name);
+    cJSON_ArrayForEach(o, list) {
+        struct order ord;
+        const cJSON *fj;
+
+        shopify_order(o, &ord);
+        cJSON_ArrayForEach(fj, cJSON_GetObjectItemCaseSensitive(
+                                   o, "fulfillments"))
+            if (ord.external_id)
+                shopify_fulfilment(f, fj, ord.external_id);
+        cfind_order(f, &ord);
+    }
+    next = shopify_next_link(resp);
+    if (next && ++ss->pages < SHOPIFY_MAX_PAGES && f->rc == TD_OK &&
+        csource_same_origin(f->c, next)) {
+        td_error_clear(&e);
+        (void)cfind_submit(f, shopify_request(f, next, shopify_on_orders),
+                           &e);
+    }
+    free(next);
     cJSON_Delete(j);
-    if (f->n_pending == 0)
-        shopify_finish(f);
+    cfind_settle(f);
 }
 
 static enum td_status
@@ -345,7 +262,7 @@ shopify_find_start(struct csource *c, enum commerce_kind kind,
                    const char *key, const struct commerce_sink *out,
                    commerce_done_fn done, void *ctx, struct td_error *err)
 {
-    struct shopify_find *f;
+    struct cfind *f;
     char *q, *path, *name;
     enum td_status rc;
 
@@ -353,8 +270,8 @@ shopify_find_start(struct csource *c, enum commerce_kind kind,
         q = csource_escape(key);
         path = xasprintf("/orders.json?email=%s&status=any&limit=50", q);
     } else if (kind == CK_NUMBER) {
-        /* Order names are "#1001"; a shop with its own prefix
-         * (name_prefix=EU-) writes them "EU1001" or "EU-1001". */
+        /* Order names are "#1001"; a shop with its own prefix writes
+         * them "EU1001" or "EU-1001", as the buyer does. */
         name = key[strspn(key, "0123456789")] == '\0'
                    ? xasprintf("#%s", key) : xstrdup(key);
         q = csource_escape(name);
@@ -365,17 +282,13 @@ shopify_find_start(struct csource *c, enum commerce_kind kind,
                             "parcels", c->name);
     }
     free(q);
-    f = xcalloc(1, sizeof *f);
-    f->c = c;
-    f->out = *out;
-    f->done = done;
-    f->ctx = ctx;
-    td_error_clear(&f->err);
-    f->n_pending = 1;
-    rc = csource_submit(c, shopify_request(f, path, shopify_on_orders), err);
+    f = cfind_new(c, key, out, done, ctx);
+    f->extra = xcalloc(1, sizeof(struct shopify_state));
+    f->finish = shopify_finish;
+    rc = cfind_submit(f, shopify_request(f, path, shopify_on_orders), err);
     free(path);
     if (rc != TD_OK)
-        free(f);
+        cfind_abort(f);
     return rc;
 }
 
@@ -383,9 +296,6 @@ const struct commerce_provider commerce_shopify = {
     .name = "shopify",
     .desc = "Shopify Admin REST API (orders, fulfilments and their events)",
     .is_tracker = 0,
-    .priv_size = sizeof(struct shopify),
     .keys = shopify_keys,
-    .open = shopify_open,
-    .close = shopify_close,
     .find_start = shopify_find_start,
 };

@@ -13,43 +13,19 @@
 #include <string.h>
 
 #include "commerce/cfind.h"
-#include "config/secret.h"
 #include "net/json.h"
 #include "util/xmalloc.h"
 
 /* 3 requests a second. */
 #define TRACK17_GAP_MS 334
 
-struct track17 {
-    char *key;
-};
-
 static const char *const track17_keys[] = {
     "token_env", "token_cmd", NULL,
 };
 
-static enum td_status
-track17_open(struct csource *c, struct td_error *err)
-{
-    struct track17 *p = c->priv;
-
-    return account_def_secret(c->def, &p->key, err);
-}
-
-static void
-track17_close(struct csource *c)
-{
-    struct track17 *p = c->priv;
-
-    if (p->key)
-        memset(p->key, 0, strlen(p->key));
-    free(p->key);
-}
-
 static struct http_request *
 track17_request(struct cfind *f, const char *path, http_done_fn done)
 {
-    struct track17 *p = f->c->priv;
     struct http_request *req = csource_request(f->c, "POST", path, done, f);
     cJSON *arr = cJSON_CreateArray(), *o = cJSON_CreateObject();
 
@@ -64,7 +40,7 @@ track17_request(struct cfind *f, const char *path, http_done_fn done)
     req->idempotent = HTTP_IDEMPOTENT_YES;
     req->min_gap_ms = TRACK17_GAP_MS;
     http_request_add_header(req, "Content-Type", "application/json");
-    http_request_add_header(req, "17token", p->key);
+    http_request_add_header(req, "17token", f->c->secret);
     return req;
 }
 
@@ -215,9 +191,6 @@ const struct commerce_provider commerce_track17 = {
     .name = "17track",
     .desc = "17TRACK Tracking API v2.2+ (paced to 3 requests a second)",
     .is_tracker = 1,
-    .priv_size = sizeof(struct track17),
     .keys = track17_keys,
-    .open = track17_open,
-    .close = track17_close,
     .find_start = track17_find_start,
 };

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "commerce/cfind.h"
-#include "config/secret.h"
 #include "net/json.h"
 #include "util/base64.h"
 #include "util/xmalloc.h"
@@ -39,27 +38,19 @@ woo_open(struct csource *c, struct td_error *err)
 {
     struct woo *p = c->priv;
     const char *t = csource_opt(c, "tracking");
-    char *secret = NULL, *b64;
-    enum td_status rc;
+    char *b64;
 
     if (t && strcmp(t, "shipment-tracking") != 0 && strcmp(t, "none") != 0)
         return td_error_set(err, TD_EINVAL, "%s:%d: shop %s: tracking=%s: "
                             "want shipment-tracking or none", c->def->file,
                             c->def->line, c->name, t);
     p->tracking = t && strcmp(t, "shipment-tracking") == 0;
-    if ((rc = account_def_secret(c->def, &secret, err)) != TD_OK)
-        return rc;
-    if (strchr(secret, ':') == NULL) {
-        memset(secret, 0, strlen(secret));
-        free(secret);
+    if (strchr(c->secret, ':') == NULL)
         return td_error_set(err, TD_EAUTH, "%s: the secret must be "
                             "CONSUMER_KEY:CONSUMER_SECRET", c->name);
-    }
-    b64 = base64_encode(secret, strlen(secret));
+    b64 = base64_encode(c->secret, strlen(c->secret));
     p->auth = xasprintf("Basic %s", b64);
-    memset(secret, 0, strlen(secret));
     memset(b64, 0, strlen(b64));
-    free(secret);
     free(b64);
     return TD_OK;
 }

@@ -512,8 +512,9 @@ order_link(struct ui *ui, const char *number, int link)
     }
     ui_message(ui, "order %s %s", number, link ? "linked" : "unlinked");
     order_read(ui, op, op->ticket_id);
+    /* A new number is not in the cache: a plain refresh asks for it. */
     if (link)
-        order_refresh(ui, 1);
+        order_refresh(ui, 0);
     return 0;
 }
 
