@@ -11,6 +11,7 @@
 
 #include "cli/cmd_classify.h"
 #include "cli/cmd_config.h"
+#include "cli/cmd_orders.h"
 #include "cli/cmd_outbox.h"
 #include "cli/cmd_template.h"
 #include "cli/cmd_tickets.h"
@@ -33,6 +34,13 @@ static const struct cli_cmd commands[] = {
         .desc = "a ticket with its thread, customer, orders and shipments",
         .needs_store = 1,
         .run = cmd_show,
+    },
+    {
+        .name = "orders",
+        .usage = "orders ID [--json] [--refresh|--cached] [--link N|--unlink N]",
+        .desc = "a ticket's orders and parcels from the shops and trackers",
+        .needs_store = 1,
+        .run = cmd_orders,
     },
     {
         .name = "sync",

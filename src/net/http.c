@@ -682,6 +682,8 @@ http_submit(struct http_engine *e, struct http_request *req,
     x->loopback = http_url_loopback(req->url);
     x->retry_after_s = -1;
     x->submitted_ms = x->start_at_ms = http_now_ms();
+    if (req->budget_key && req->min_gap_ms > 0)
+        ratelimit_pace(e->rl, req->budget_key, req->min_gap_ms);
     st = http_xfer_setup(x, err);
     if (st != TD_OK) {
         http_xfer_free(x);

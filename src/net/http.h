@@ -51,6 +51,7 @@ struct http_request {
      * counts as one called rate_names[i].value, a name it knows. */
     struct http_header *rate_names;
     size_t n_rate_names;
+    long min_gap_ms;        /* with budget_key: a fixed pace, 0 = none */
     http_done_fn done;      /* called once with the final outcome */
     void *ctx;              /* borrowed, passed to done */
 };

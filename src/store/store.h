@@ -102,6 +102,10 @@ enum td_status store_order_upsert(struct store *s, int64_t account_id,
  * external id s->order_ext_id; events are replaced. */
 enum td_status store_shipment_upsert(struct store *s, int64_t account_id,
                                      struct shipment *sh, struct td_error *err);
+/* Replace the events of the stored shipment sh->id with sh's. */
+enum td_status store_shipment_events_set(struct store *s,
+                                         const struct shipment *sh,
+                                         struct td_error *err);
 
 /* ---- reads ---- */
 

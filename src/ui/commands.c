@@ -16,6 +16,7 @@
 #include "ui/help.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/order.h"
 #include "ui/outbox_cmds.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
@@ -381,6 +382,31 @@ cmd_open(struct ui *ui, int argc, char **argv)
     free(account);
 }
 
+/* `order-link NUMBER`, `order-unlink NUMBER`: the agent says which
+ * order a ticket is about when the buyer wrote no number. */
+static void
+cmd_order_link(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    order_link(ui, argv[1], strcmp(argv[0], "order-link") == 0);
+}
+
+static void
+cmd_order_refresh(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    order_act_refresh(ui);
+}
+
+static void
+cmd_copy_tracking(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    order_act_copy_tracking(ui);
+}
+
 /* Local accounts sync here (they are instant); network ones start in the
  * background and show their progress in the status bar. */
 static void
@@ -546,6 +572,34 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 1,
         .run = cmd_sync,
+    },
+    {
+        .name = "order-link",
+        .usage = "order-link NUMBER",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_order_link,
+    },
+    {
+        .name = "order-unlink",
+        .usage = "order-unlink NUMBER",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_order_link,
+    },
+    {
+        .name = "order-refresh",
+        .usage = "order-refresh",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_order_refresh,
+    },
+    {
+        .name = "copy-tracking",
+        .usage = "copy-tracking",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_copy_tracking,
     },
     {
         .name = "outbox-retry",
