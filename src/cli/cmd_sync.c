@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/cmd_classify.h"
 #include "drivers/driver.h"
 #include "net/json.h"
 #include "store/store.h"
@@ -65,6 +66,7 @@ cmd_sync(struct app *app, int argc, char **argv)
     }
     if (only && !found)
         return cli_fail("no account named '%s' (see ttydesk accounts)", only);
+    classify_pending_all(app);
     return failed;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/textfold.h"
 #include "util/buf.h"
@@ -72,6 +73,75 @@ intent_label_from_name(const char *name)
         if (name && strcmp(intent_names[i], name) == 0)
             return i;
     return -1;
+}
+
+static const char *const intent_shorts[INTENT_COUNT] = {
+    [INTENT_WHERE_IS_MY_ORDER] = "wismo",
+    [INTENT_RETURN_REFUND] = "refund",
+    [INTENT_CANCEL_ORDER] = "cancel",
+    [INTENT_CHANGE_ADDRESS] = "addr",
+    [INTENT_DAMAGED_DEFECTIVE] = "damage",
+    [INTENT_WRONG_ITEM] = "wrong",
+    [INTENT_PAYMENT_ISSUE] = "pay",
+    [INTENT_PRODUCT_QUESTION] = "ask",
+    [INTENT_COMPLAINT] = "compl",
+    [INTENT_THANKS_OTHER] = "other",
+};
+
+/* Words people (and the shipped templates' "intent =" lines) use for a
+ * label, besides its full name and its short tag. */
+static const struct {
+    const char *word;
+    enum intent_label label;
+} intent_aliases[] = {
+    { "wism", INTENT_WHERE_IS_MY_ORDER },
+    { "where", INTENT_WHERE_IS_MY_ORDER },
+    { "tracking", INTENT_WHERE_IS_MY_ORDER },
+    { "return", INTENT_RETURN_REFUND },
+    { "returns", INTENT_RETURN_REFUND },
+    { "address", INTENT_CHANGE_ADDRESS },
+    { "address_change", INTENT_CHANGE_ADDRESS },
+    { "damaged", INTENT_DAMAGED_DEFECTIVE },
+    { "defective", INTENT_DAMAGED_DEFECTIVE },
+    { "broken", INTENT_DAMAGED_DEFECTIVE },
+    { "wrong_item", INTENT_WRONG_ITEM },
+    { "payment", INTENT_PAYMENT_ISSUE },
+    { "question", INTENT_PRODUCT_QUESTION },
+    { "product", INTENT_PRODUCT_QUESTION },
+    { "complaint", INTENT_COMPLAINT },
+    { "thanks", INTENT_THANKS_OTHER },
+};
+
+int
+intent_label_parse(const char *word)
+{
+    size_t n;
+    int found = -1;
+
+    if (word == NULL || (n = strlen(word)) == 0)
+        return -1;
+    for (int i = 0; i < INTENT_COUNT; i++)
+        if (strcasecmp(intent_names[i], word) == 0 ||
+            strcasecmp(intent_shorts[i], word) == 0)
+            return i;
+    for (size_t i = 0; i < sizeof intent_aliases / sizeof *intent_aliases;
+         i++)
+        if (strcasecmp(intent_aliases[i].word, word) == 0)
+            return (int)intent_aliases[i].label;
+    for (int i = 0; i < INTENT_COUNT; i++) {
+        if (strncasecmp(intent_names[i], word, n) != 0)
+            continue;
+        if (found >= 0)
+            return -1;              /* "c": cancel_order or change_... */
+        found = i;
+    }
+    return found;
+}
+
+const char *
+intent_label_short(enum intent_label l)
+{
+    return (unsigned)l < INTENT_COUNT ? intent_shorts[l] : "-";
 }
 
 static uint32_t

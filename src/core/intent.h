@@ -33,6 +33,16 @@ const char *intent_label_name(enum intent_label l);
 /* The label called name, -1 if none. */
 int intent_label_from_name(const char *name);
 
+/* The label a word names: its full name, a short tag of the inbox
+ * column (intent_label_short), a word templates use for it ("wismo",
+ * "refund", "return", "damaged", "payment", "address_change", ...) or an
+ * unambiguous prefix of a full name ("where" or "wism"); -1 if none or
+ * ambiguous. Case does not matter. */
+int intent_label_parse(const char *word);
+/* A tag of at most 6 letters for narrow columns: "wismo", "refund",
+ * "cancel", "addr", "damage", "wrong", "pay", "ask", "compl", "other". */
+const char *intent_label_short(enum intent_label l);
+
 /* Load models/intent.model (tools/train/intent.py) and, when lexicon_path
  * is not NULL, models/intent-lexicon.txt into a new model owned by the
  * caller. Malformed files are TD_EPARSE with "file:line: why" in err. */

@@ -20,6 +20,7 @@
 #include "ui/netsync.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
+#include "ui/suggest.h"
 #include "ui/thread.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -46,6 +47,7 @@ struct editor {
     int keys_unsaved;
     struct timespec changed;    /* when the unsaved change happened */
     int saved_once;             /* for the title: "draft saved" */
+    struct suggest sg;          /* shown while the draft is empty */
 };
 
 static struct editor *
@@ -149,6 +151,7 @@ editor_set_ticket(struct ui *ui, int64_t id)
     }
     free(body);
     free(status);
+    suggest_load(ui, &ed->sg, id);
 }
 
 void
@@ -162,6 +165,9 @@ editor_begin(struct ui *ui, int is_note)
             return;
     }
     editor_set_ticket(ui, ui->ticket_id);
+    /* The intent may have come since (a sync, the background pass). */
+    if (ed->buf.len == 0)
+        suggest_load(ui, &ed->sg, ui->ticket_id);
     if (ed->is_note != is_note) {
         ed->is_note = is_note;
         ed->buf.dirty = 1;
@@ -394,6 +400,67 @@ EDITOR_OP(editor_act_delete_word_back, edbuf_delete_word_back(&ed->buf))
 EDITOR_OP(editor_act_kill_line, edbuf_kill_line(&ed->buf))
 EDITOR_OP(editor_act_newline, edbuf_insert(&ed->buf, "\n", 1))
 
+int
+editor_use_suggestion(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    struct suggest *sg = &ed->sg;
+
+    if (ed->ticket_id == 0 || sg->text == NULL ||
+        sg->ticket_id != ed->ticket_id || ed->buf.len > 0)
+        return 0;
+    /* Into the draft, never out: the agent reads, edits and sends it. */
+    if (edbuf_insert(&ed->buf, sg->text, strlen(sg->text)) != 0) {
+        ui_error(ui, "the suggestion is over the draft's size limit");
+        return 1;
+    }
+    ed->buf.cursor = 0;
+    ed->is_note = 0;
+    for (size_t i = 1; sg->status >= 0 && i < EDITOR_N_STATUSES; i++)
+        if (strcmp(editor_statuses[i],
+                   ticket_status_name((enum ticket_status)sg->status)) == 0)
+            ed->status = i;
+    editor_changed(ui, ed);
+    ui_message(ui, "%s: review and edit, C-s sends, C-z takes it back%s%s",
+               sg->template_id, sg->note ? "; " : "",
+               sg->note ? sg->note : "");
+    return 1;
+}
+
+/* The suggestion, dimmed, where the empty draft would be. */
+static void
+editor_draw_suggestion(struct ui *ui, struct pane *p, int h)
+{
+    struct editor *ed = p->priv;
+    struct edbuf tmp;
+    struct edbuf_row *rows;
+    size_t n, row, col;
+    char *head;
+
+    head = xasprintf("Suggested (Tab takes it): %s", ed->sg.title);
+    screen_put(ui, p->win, 1, 0, p->cols, head, OBJ_HELP_KEY, 1);
+    free(head);
+    edbuf_init(&tmp);
+    edbuf_set(&tmp, ed->sg.text, strlen(ed->sg.text), 1);
+    n = edbuf_wrap(&tmp, p->cols, NULL, 0, &row, &col);
+    rows = xcalloc(n ? n : 1, sizeof *rows);
+    edbuf_wrap(&tmp, p->cols, rows, n, &row, &col);
+    for (int r = 1; r < h; r++) {
+        size_t i = (size_t)(r - 1);
+        char *s = i < n ? xstrndup(tmp.text + rows[i].start,
+                                   rows[i].end - rows[i].start)
+                        : xstrdup("");
+        size_t len = strlen(s);
+
+        if (len > 0 && s[len - 1] == '\n')
+            s[len - 1] = '\0';
+        screen_put(ui, p->win, r + 1, 0, p->cols, s, OBJ_HELP_TEXT, 1);
+        free(s);
+    }
+    free(rows);
+    edbuf_free(&tmp);
+}
+
 static int
 editor_input(struct ui *ui, struct pane *p, const char *key)
 {
@@ -440,7 +507,10 @@ editor_draw(struct ui *ui, struct pane *p)
         ed->top = (int)row;
     if ((int)row >= ed->top + h)
         ed->top = (int)row - h + 1;
-    for (int r = 0; r < h; r++) {
+    if (ed->buf.len == 0 && ed->sg.text && ed->sg.ticket_id == ed->ticket_id)
+        editor_draw_suggestion(ui, p, h);
+    for (int r = 0; r < h && !(ed->buf.len == 0 && ed->sg.text &&
+                               ed->sg.ticket_id == ed->ticket_id); r++) {
         size_t i = (size_t)(ed->top + r);
 
         if (i < n) {
@@ -511,6 +581,7 @@ editor_init(struct ui *ui, struct pane *p)
 
     (void)ui;
     edbuf_init(&ed->buf);
+    ed->sg.status = -1;
 }
 
 static void
@@ -520,6 +591,7 @@ editor_fini(struct ui *ui, struct pane *p)
 
     editor_save(ui);
     edbuf_free(&ed->buf);
+    suggest_free(&ed->sg);
 }
 
 const struct pane_ops editor_ops = {

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/intent.h"
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
@@ -81,6 +82,7 @@ enum col_id {
     COL_AGE,
     COL_PRIORITY,
     COL_ID,
+    COL_INTENT,
     COL_COUNT
 };
 
@@ -158,6 +160,13 @@ static const struct col_def col_defs[COL_COUNT] = {
         .width = 6,
         .drop = 1,
     },
+    /* The intent's short tag, with '?' when the tagger was unsure. */
+    [COL_INTENT] = {
+        .name = "intent",
+        .title = "INTENT",
+        .width = 7,
+        .drop = 2,
+    },
 };
 
 #define INBOX_MAX_COLS 16
@@ -166,6 +175,8 @@ static const struct col_def col_defs[COL_COUNT] = {
 /* What marks an unread row (the thread pane's dot for a message). */
 #define INBOX_UNREAD_DOT "\u25cf"
 #define INBOX_SUBJECT_MIN 16
+/* Below this confidence the intent tag shows a '?'. */
+#define INBOX_INTENT_SURE 0.5
 
 struct col {
     enum col_id id;
@@ -577,6 +588,15 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
         break;
     case COL_ID:
         buf_printf(b, "%lld", (long long)t->id);
+        break;
+    case COL_INTENT:
+        if (t->intent == NULL) {
+            buf_adds(b, "-");
+            break;
+        }
+        buf_printf(b, "%s%s", intent_label_short(intent_label_parse(
+                                  t->intent)),
+                   t->intent_conf < INBOX_INTENT_SURE ? "?" : "");
         break;
     case COL_COUNT:
         break;
