@@ -139,7 +139,8 @@ install: $(BIN)
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/templates templates/*.tmpl
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/models models/langid.bin \
-		models/intent.model models/intent-lexicon.txt
+		models/intent.model models/intent-lexicon.txt \
+		models/intent-concepts.txt
 	cp -R demo $(DESTDIR)$(DATADIR)/
 	find $(DESTDIR)$(DATADIR)/demo -type d -exec chmod 755 {} + 
 	find $(DESTDIR)$(DATADIR)/demo -type f -exec chmod 644 {} +

@@ -22,12 +22,16 @@ assist_load(const char *share_dir, struct assist **out, struct td_error *err)
     char *lang = paths_join(share_dir, "models/langid.bin");
     char *model = paths_join(share_dir, "models/intent.model");
     char *lex = paths_join(share_dir, "models/intent-lexicon.txt");
+    char *conc = paths_join(share_dir, "models/intent-concepts.txt");
     enum td_status rc;
 
     *out = NULL;
     rc = langid_load(lang, &a->lang, err);
     if (rc == TD_OK)
         rc = intent_load(model, lex, &a->intent, err);
+    if (rc == TD_OK)
+        rc = intent_load_concepts(a->intent, conc, err);
+    free(conc);
     free(lang);
     free(model);
     free(lex);

@@ -16,8 +16,8 @@ struct assist {
     struct intent_model *intent;
 };
 
-/* Load share_dir/models/{langid.bin,intent.model,intent-lexicon.txt}
- * (milliseconds) into a new struct assist owned by the caller. */
+/* Load share_dir/models/{langid.bin,intent.model,intent-lexicon.txt,
+ * intent-concepts.txt} (milliseconds) into a new struct assist owned by the caller. */
 enum td_status assist_load(const char *share_dir, struct assist **out,
                            struct td_error *err);
 /* Free both models; NULL-safe, clears *p. */

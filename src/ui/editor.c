@@ -437,7 +437,7 @@ editor_draw_suggestion(struct ui *ui, struct pane *p, int h)
     size_t n, row, col;
     char *head;
 
-    head = xasprintf("Suggested (Tab takes it): %s", ed->sg.title);
+    head = xasprintf("Suggested: %s", ed->sg.title);
     screen_put(ui, p->win, 1, 0, p->cols, head, OBJ_HELP_KEY, 1);
     free(head);
     edbuf_init(&tmp);
@@ -489,6 +489,8 @@ editor_draw(struct ui *ui, struct pane *p)
     struct edbuf_row *rows;
     char left[128], right[96];
     enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
+    int suggesting = ed->buf.len == 0 && ed->sg.text &&
+                     ed->sg.ticket_id == ed->ticket_id;
 
     if (h < 1)
         h = 1;
@@ -507,10 +509,9 @@ editor_draw(struct ui *ui, struct pane *p)
         ed->top = (int)row;
     if ((int)row >= ed->top + h)
         ed->top = (int)row - h + 1;
-    if (ed->buf.len == 0 && ed->sg.text && ed->sg.ticket_id == ed->ticket_id)
+    if (suggesting)
         editor_draw_suggestion(ui, p, h);
-    for (int r = 0; r < h && !(ed->buf.len == 0 && ed->sg.text &&
-                               ed->sg.ticket_id == ed->ticket_id); r++) {
+    for (int r = 0; r < h && !suggesting; r++) {
         size_t i = (size_t)(ed->top + r);
 
         if (i < n) {
@@ -530,8 +531,9 @@ editor_draw(struct ui *ui, struct pane *p)
         }
     }
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  C-t note/reply  C-o status  C-z undo  "
-               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+               suggesting ? "Tab takes the suggestion, typing ignores it"
+               : "C-s send  C-t note/reply  C-o status  C-z undo  "
+                 "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
