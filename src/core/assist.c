@@ -13,7 +13,9 @@
 
 /* The text the intent of a ticket is judged on: the subject and the
  * buyer's first messages carry the request; later ones are cut. */
-#define ASSIST_INTENT_TEXT 4096
+#define ASSIST_INTENT_TEXT 2048
+/* A message's language is judged on its first this many bytes. */
+#define ASSIST_LANG_TEXT 1024
 
 enum td_status
 assist_load(const char *share_dir, struct assist **out, struct td_error *err)
@@ -56,7 +58,16 @@ void
 assist_message(const struct assist *a, const char *text, size_t len,
                struct langid_result *res)
 {
-    langid_detect(a->lang, text ? text : "", text ? len : 0, res);
+    if (text == NULL)
+        len = 0;
+    /* The start of a message says its language; a long mail with its
+     * quoted history would only cost time. Cut at a character. */
+    if (len > ASSIST_LANG_TEXT) {
+        len = ASSIST_LANG_TEXT;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    langid_detect(a->lang, text ? text : "", len, res);
 }
 
 /* Country to language, for buyers whose messages say nothing (only "ok"

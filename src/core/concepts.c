@@ -295,9 +295,10 @@ concepts_find(const struct concepts *c, const char *norm, const char *raw,
     for (size_t i = 0; i < c->n_langs; i++) {
         const char *l = c->langs[i].lang;
 
-        /* Unknown text ("ok", mixed) is read with every language. */
-        if (own == NULL || strcmp(own, "unknown") == 0 ||
-            strcmp(l, own) == 0 || strcmp(l, "en") == 0 ||
+        /* Unknown text ("ok", mixed) is read as English: every
+         * language's words would cost ten times as much for text that
+         * says little (the phrase lexicon still reads it in all). */
+        if ((own && strcmp(l, own) == 0) || strcmp(l, "en") == 0 ||
             strcmp(l, "*") == 0)
             mask = concepts_match(&c->langs[i], norm, mask);
     }

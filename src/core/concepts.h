@@ -30,7 +30,8 @@ enum td_status concepts_load(const char *path, struct concepts **out,
 void concepts_free(struct concepts **p);
 
 /* The concepts seen in norm (text folded by intent_fold) for language
- * lang (its own words, English words, "*" words; ms reads id's), raw
+ * lang (its own words, English words, "*" words; ms reads id's; unknown
+ * reads English and "*" only), raw
  * being the text before folding (for the question marks). */
 uint64_t concepts_find(const struct concepts *c, const char *norm,
                        const char *raw, size_t rawlen, const char *lang);

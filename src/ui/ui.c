@@ -629,9 +629,11 @@ ui_minute(struct ui *ui)
     }
 }
 
-/* Tickets classified per idle turn of the loop: a few milliseconds, so
- * that a key typed meanwhile waits no longer than that. */
-#define UI_CLASSIFY_SLICE 200
+/* Tickets classified per idle turn of the loop: a few milliseconds with
+ * the commit (bench/bench_assist.c), so that a key typed meanwhile waits
+ * no longer than that; the inbox is redrawn every so many slices. */
+#define UI_CLASSIFY_SLICE 25
+#define UI_CLASSIFY_RELOAD 40
 
 /* The background pass over tickets stored before the assist (an older
  * ttydesk's store, or models that were missing): a slice whenever the
@@ -652,7 +654,8 @@ ui_classify_slice(struct ui *ui)
         more = 0;
     }
     ui->classify_more = more;
-    if (done > 0)
+    /* Newest first: the first slice is the top of the inbox. */
+    if (done > 0 && (!more || ui->classify_slices++ % UI_CLASSIFY_RELOAD == 0))
         inbox_reload(ui);
 }
 
