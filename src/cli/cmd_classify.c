@@ -151,8 +151,8 @@ classify_pending_all(struct app *app)
 
     while (more && app->store && app->assist) {
         td_error_clear(&err);
-        if (store_classify_pending(app->store, CLASSIFY_PENDING_SLICE, &done,
-                                   &more, &err) != TD_OK) {
+        if (store_classify_pending(app->store, CLASSIFY_PENDING_SLICE, NULL,
+                                   NULL, &done, &more, &err) != TD_OK) {
             fprintf(stderr, "ttydesk: warning: %s\n", err.msg);
             return;
         }

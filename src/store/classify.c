@@ -224,7 +224,8 @@ static const char sql_pending_count[] =
     "SELECT count(*) FROM tickets WHERE intent IS NULL";
 
 enum td_status
-store_classify_pending(struct store *s, size_t max, size_t *done, int *more,
+store_classify_pending(struct store *s, size_t max, int (*stop)(void *ctx),
+                       void *ctx, size_t *done, int *more,
                        struct td_error *err)
 {
     static const char op[] = "classify stored tickets";
@@ -258,6 +259,10 @@ store_classify_pending(struct store *s, size_t max, size_t *done, int *more,
             own_txn = 1;
     }
     for (size_t i = 0; i < n && rc == TD_OK; i++) {
+        if (i > 0 && stop && stop(ctx)) {
+            *more = 1;
+            break;
+        }
         rc = store_classify_ticket(s, ids[i], err);
         if (rc == TD_OK)
             (*done)++;

@@ -24,11 +24,14 @@ enum td_status store_classify_ticket(struct store *s, int64_t id,
 
 /* Classify up to max tickets not classified yet (stored by an older
  * ttydesk, or while the models were missing), most recently updated
- * first, in one transaction unless one is open. *done says how many,
+ * first, in one transaction unless one is open. stop (may be NULL) is
+ * asked before each ticket and ends the slice early when it returns
+ * nonzero: the console's says "a key is waiting". *done says how many,
  * *more whether any are left. The console runs it in slices from its
  * poll loop so that an upgraded store of 100k tickets never stalls
  * start-up; the CLI runs it before it answers. */
 enum td_status store_classify_pending(struct store *s, size_t max,
+                                      int (*stop)(void *ctx), void *ctx,
                                       size_t *done, int *more,
                                       struct td_error *err);
 

@@ -629,11 +629,28 @@ ui_minute(struct ui *ui)
     }
 }
 
-/* Tickets classified per idle turn of the loop: a few milliseconds with
- * the commit (bench/bench_assist.c), so that a key typed meanwhile waits
- * no longer than that; the inbox is redrawn every so many slices. */
-#define UI_CLASSIFY_SLICE 25
+/* Tickets classified per idle turn of the loop, each slice one
+ * transaction (bench/bench_assist.c times them); a key typed meanwhile
+ * ends the slice after the ticket in hand. The inbox is redrawn every so
+ * many slices. */
+#define UI_CLASSIFY_SLICE 50
 #define UI_CLASSIFY_RELOAD 40
+
+/* Whether the agent typed meanwhile: the background pass then stops
+ * after the ticket in hand (a script's keys are never "waiting"). */
+static int
+ui_key_waiting(void *ctx)
+{
+    struct ui *ui = ctx;
+    struct pollfd p;
+
+    if (ui->scripted)
+        return 0;
+    p.fd = fileno(ui->term_in);
+    p.events = POLLIN;
+    p.revents = 0;
+    return poll(&p, 1, 0) > 0;
+}
 
 /* The background pass over tickets stored before the assist (an older
  * ttydesk's store, or models that were missing): a slice whenever the
@@ -648,8 +665,9 @@ ui_classify_slice(struct ui *ui)
     if (!ui->classify_more)
         return;
     td_error_clear(&err);
-    if (store_classify_pending(ui->app->store, UI_CLASSIFY_SLICE, &done,
-                               &more, &err) != TD_OK) {
+    if (store_classify_pending(ui->app->store, UI_CLASSIFY_SLICE,
+                               ui_key_waiting, ui, &done, &more,
+                               &err) != TD_OK) {
         ui_error(ui, "classify: %s", err.msg);
         more = 0;
     }

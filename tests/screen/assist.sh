@@ -43,7 +43,8 @@ check_has "lang:es intent:wismo order:1133 finds the Spanish ticket" \
 check_has "empty Spanish draft shows the wismo template, filled in" \
     "$tmp/es" 'Suggested: Where is my order \[es\]' '¡Hola, Carmen!' \
     'pedido #1133' 'RR409312240ES' \
-    'Tab takes the suggestion, typing ignores it'
+    'Tab takes the suggestion, typing ignores it' \
+    '│ Intent: where_is_my_order [0-9]+% · language es [0-9]+%'
 check_has "Tab puts it in the draft, status pending, nothing sent" \
     "$tmp/es-taken" 'Reply \(C-s sends\) +then pending \[\+\]' \
     '│ ¡Hola, Carmen!' '^wismo: review and edit, C-s sends' 'outbox 0'

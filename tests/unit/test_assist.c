@@ -315,6 +315,13 @@ test_store_upsert(void **state)
     ticket_free(&t);
 }
 
+static int
+key_waiting(void *ctx)
+{
+    (void)ctx;
+    return 1;
+}
+
 static void
 test_store_pending(void **state)
 {
@@ -340,20 +347,36 @@ test_store_pending(void **state)
     ticket_free(&t);
     assert_int_equal(store_classify_count(f->s, &n, &f->err), TD_OK);
     assert_int_equal(n, 5);
-    assert_int_equal(store_classify_pending(f->s, 2, &done, &more, &f->err),
+    assert_int_equal(store_classify_pending(f->s, 2, NULL, NULL, &done, &more,
+                                            &f->err),
                      TD_OK);
     assert_int_equal(done, 0);                  /* no models, no work */
     store_set_assist(f->s, f->a);
-    assert_int_equal(store_classify_pending(f->s, 2, &done, &more, &f->err),
+    assert_int_equal(store_classify_pending(f->s, 2, NULL, NULL, &done, &more,
+                                            &f->err),
                      TD_OK);
     assert_int_equal(done, 2);
     assert_true(more);
-    assert_int_equal(store_classify_pending(f->s, 10, &done, &more, &f->err),
+    assert_int_equal(store_classify_pending(f->s, 10, NULL, NULL, &done, &more,
+                                            &f->err),
                      TD_OK);
     assert_int_equal(done, 3);
     assert_false(more);
     assert_int_equal(store_classify_count(f->s, &n, &f->err), TD_OK);
     assert_int_equal(n, 0);
+    /* A waiting key ends a slice after the ticket in hand. */
+    store_set_assist(f->s, NULL);
+    put(f, "q0", NULL, NULL, wismo, 1);
+    put(f, "q1", NULL, NULL, wismo, 1);
+    store_set_assist(f->s, f->a);
+    assert_int_equal(store_classify_pending(f->s, 10, key_waiting, NULL,
+                                            &done, &more, &f->err), TD_OK);
+    assert_int_equal(done, 1);
+    assert_true(more);
+    assert_int_equal(store_classify_pending(f->s, 10, NULL, NULL, &done,
+                                            &more, &f->err), TD_OK);
+    assert_int_equal(done, 1);
+    assert_false(more);
     t = get(f, "p4");
     assert_string_equal(t->intent, "where_is_my_order");
     assert_string_equal(t->language, "en");
