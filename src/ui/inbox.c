@@ -104,13 +104,13 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "channel",
         .title = "CHAN",
         .width = 8,
-        .drop = 4,
+        .drop = 2,
     },
     [COL_LANG] = {
         .name = "lang",
         .title = "LG",
         .width = 2,
-        .drop = 2,
+        .drop = 5,
     },
     [COL_BUYER] = {
         .name = "buyer",
@@ -134,7 +134,7 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "status",
         .title = "STATUS",
         .width = 7,
-        .drop = 5,
+        .drop = 4,
     },
     [COL_ASSIGNEE] = {
         .name = "assignee",
@@ -165,7 +165,7 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "intent",
         .title = "INTENT",
         .width = 7,
-        .drop = 2,
+        .drop = 5,
     },
 };
 

@@ -251,7 +251,7 @@ put(struct fixture *f, const char *ext, const char *backend,
     t.requester.external_id = xstrdup(ext);
     t.requester.country = country ? xstrdup(country) : NULL;
     for (size_t i = 0; i < n; i++) {
-        char id[16];
+        char id[32];
 
         snprintf(id, sizeof id, "m%zu", i);
         add_msg(&t, id, i % 2 ? AK_AGENT : AK_CUSTOMER, bodies[i],
@@ -335,7 +335,7 @@ test_store_pending(void **state)
     /* Written without the models, as an older ttydesk left it. */
     store_set_assist(f->s, NULL);
     for (int i = 0; i < 5; i++) {
-        char ext[8];
+        char ext[16];
 
         snprintf(ext, sizeof ext, "p%d", i);
         put(f, ext, "fr", NULL, wismo, 1);
