@@ -406,7 +406,7 @@ editor_use_suggestion(struct ui *ui)
     struct editor *ed = editor_get(ui);
     struct suggest *sg = &ed->sg;
 
-    if (ed->ticket_id == 0 || sg->text == NULL ||
+    if (ed->ticket_id == 0 || sg->text == NULL || ed->is_note ||
         sg->ticket_id != ed->ticket_id || ed->buf.len > 0)
         return 0;
     /* Into the draft, never out: the agent reads, edits and sends it. */
@@ -415,7 +415,6 @@ editor_use_suggestion(struct ui *ui)
         return 1;
     }
     ed->buf.cursor = 0;
-    ed->is_note = 0;
     for (size_t i = 1; sg->status >= 0 && i < EDITOR_N_STATUSES; i++)
         if (strcmp(editor_statuses[i],
                    ticket_status_name((enum ticket_status)sg->status)) == 0)
@@ -489,7 +488,8 @@ editor_draw(struct ui *ui, struct pane *p)
     struct edbuf_row *rows;
     char left[128], right[96];
     enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
-    int suggesting = ed->buf.len == 0 && ed->sg.text &&
+    /* A reply to the buyer, not an internal note, can start from it. */
+    int suggesting = ed->buf.len == 0 && ed->sg.text && !ed->is_note &&
                      ed->sg.ticket_id == ed->ticket_id;
 
     if (h < 1)

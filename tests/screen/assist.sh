@@ -12,8 +12,17 @@ for d in demo models templates; do
     ln -s "$TTYDESK_DATADIR/$d" "$tmp/share/$d"
 done
 
+# A saved view over the assist's columns, from the rc file.
+mkdir -p "$tmp/config/ttydesk"
+printf 'view wja "lang:ja intent:where_is_my_order status:unsolved"\n' \
+    >"$tmp/config/ttydesk/ttydeskrc"
+chmod 600 "$tmp/config/ttydesk/ttydeskrc"
+
 cat >"$tmp/script" <<SCRIPT
 :set inbox_width = 75
+:view wja
+:save-screen $tmp/view
+:view open
 :save-screen $tmp/inbox
 c/lang:es intent:wismo order:1133<Enter>
 :save-screen $tmp/es-filter
@@ -27,12 +36,19 @@ c/lang:es intent:wismo order:1133<Enter>
 :save-screen $tmp/ja
 xyz
 :save-screen $tmp/ja-typed
-<C-z><C-z><C-z><Tab>
+<C-z><C-z><C-z><C-t>
+:save-screen $tmp/ja-note
+<C-t><Tab>
 :save-screen $tmp/ja-taken
 :quit
 SCRIPT
 run_script 200 45
 
+check_has "an rc view with lang: and intent: terms" "$tmp/view" \
+    'Inbox: wja +1/[0-9]+ sort:sla' ' ja +wismo'
+grep -E '^ .{0,12} (en|es|de|fr|pt|it|tr|ar|id|th|vi) ' "$tmp/view" &&
+    not_ok "the view holds Japanese tickets only" ||
+    ok "the view holds Japanese tickets only"
 check_has "inbox shows language and intent columns" "$tmp/inbox" \
     ' SLA +CHAN +LG +INTENT +BUYER' \
     ' de +damage +Anna Schneider +DE +Ware beschädigt angekommen' \
@@ -58,6 +74,9 @@ check_has "typing ignores the suggestion" "$tmp/ja-typed" '│ xyz$'
 grep -q 'Suggested:' "$tmp/ja-typed" &&
     not_ok "typed draft hides the suggestion" ||
     ok "typed draft hides the suggestion"
+grep -q 'Suggested:' "$tmp/ja-note" &&
+    not_ok "an internal note gets no suggested reply" ||
+    ok "an internal note gets no suggested reply"
 check_has "emptied again, Tab takes the Japanese reply" "$tmp/ja-taken" \
     '│ 田中 愛様' 'then pending \[\+\]' 'outbox 0'
 finish
