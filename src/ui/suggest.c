@@ -15,6 +15,9 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
+/* Below this intent confidence nothing is suggested. */
+#define SUGGEST_MIN_CONF 0.3
+
 static void
 suggest_clear(struct suggest *sg)
 {
@@ -91,7 +94,10 @@ suggest_load(struct ui *ui, struct suggest *sg, int64_t id)
     if (store_template_vars(ui->app->store, id, agent, time(NULL), &v, &t,
                             &err) != TD_OK)
         goto out;
-    if (t->intent == NULL || (label = intent_label_parse(t->intent)) < 0 ||
+    /* thanks_other at 0.2 is "nothing recognised": no thank-you note for
+     * a message nobody could read. */
+    if (t->intent == NULL || t->intent_conf < SUGGEST_MIN_CONF ||
+        (label = intent_label_parse(t->intent)) < 0 ||
         (tpl = suggest_template(&sg->lib, label)) == NULL)
         goto out;
     rc = template_render(tpl, &v, t->language,

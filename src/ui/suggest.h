@@ -26,8 +26,9 @@ struct suggest {
 /* Work out the suggestion for ticket id (0 clears it): the first public
  * template (by id) whose intent names the ticket's intent label, rendered
  * with the ticket's order and parcel in the ticket's language. No
- * suggestion when the ticket has no intent yet, the intent has no
- * template, or the template cannot be read. Never sends anything. */
+ * suggestion when the ticket has no intent yet or the tagger found
+ * nothing to go by (confidence under 0.3), the intent has no template,
+ * or the template cannot be read. Never sends anything. */
 void suggest_load(struct ui *ui, struct suggest *sg, int64_t id);
 /* Release everything sg holds, the library too. */
 void suggest_free(struct suggest *sg);
