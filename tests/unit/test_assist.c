@@ -405,6 +405,7 @@ test_query_terms(void **state)
     const char *wismo[] = { "¿Dónde está mi pedido? No ha llegado." };
     const char *only_ok[] = { "ok" };
     struct query q;
+    char *plan;
 
     put(f, "a", NULL, "DE", cancel, 1);
     put(f, "b", NULL, "ES", wismo, 1);
@@ -423,6 +424,15 @@ test_query_terms(void **state)
     assert_int_equal(count(f, "lang:unknown"), 1);
     assert_int_equal(count(f, "-lang:unknown"), 2);
     assert_int_equal(count(f, "intent:other lang:unknown"), 1);
+    /* intent: reads the tickets_intent index, which also gives the
+     * updated order. */
+    assert_int_equal(query_parse("intent:wismo sort:updated", &q, &f->err),
+                     TD_OK);
+    assert_int_equal(store_inbox_explain(f->s, &q, &plan, &f->err), TD_OK);
+    if (strstr(plan, "INDEX tickets_intent (intent=?)") == NULL)
+        fail_msg("intent: does not use tickets_intent:\n%s", plan);
+    free(plan);
+    query_clear(&q);
 }
 
 /* ---- the concept file ---- */
