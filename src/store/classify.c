@@ -13,8 +13,9 @@
  * Only the buyer's messages are classified: they are the incoming ones,
  * and the ticket's language is the language the buyer writes. A message
  * keeps its language until its body changes (upsert.c clears it then),
- * so a re-sync detects nothing twice; the ticket is redone on every
- * write because a new "ok" or a changed requester may change it.
+ * so a re-sync detects nothing twice; the ticket is redone when a buyer
+ * message is new or edited, or its subject or backend language changed
+ * (upsert.c then clears its intent).
  *
  * messages.language NULL means "not classified yet"; "unknown" means the
  * detector would not guess. tickets.intent NULL means the ticket was not
@@ -41,6 +42,8 @@ static const char sql_ticket_ctx[] =
     "SELECT t.subject, t.backend_language, c.locale, c.country"
     " FROM tickets t LEFT JOIN customers c ON c.id = t.requester_id"
     " WHERE t.id = ?1";
+static const char sql_ticket_done[] =
+    "SELECT intent IS NOT NULL FROM tickets WHERE id = ?1";
 static const char sql_ticket_set[] =
     "UPDATE tickets SET language = ?2, language_conf = ?3, intent = ?4,"
     " intent_conf = ?5 WHERE id = ?1";
@@ -69,11 +72,12 @@ classify_msgs_free(struct classify_msgs *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Detect the language of the buyer's messages that have none yet. The
- * ids and bodies are read first: no statement stays open across the
- * updates. */
+/* Detect the language of the buyer's messages that have none yet; *n
+ * says how many. The ids and bodies are read first: no statement stays
+ * open across the updates. */
 static enum td_status
-classify_messages(struct store *s, int64_t id, struct td_error *err)
+classify_messages(struct store *s, int64_t id, size_t *n,
+                  struct td_error *err)
 {
     static const char op[] = "classify messages";
     struct classify_msgs m = { 0 };
@@ -110,8 +114,33 @@ classify_messages(struct store *s, int64_t id, struct td_error *err)
             rc = db_done(s, st, op, err);
         }
     }
+    *n = m.n;
     free(ids);
     classify_msgs_free(&m);
+    return rc;
+}
+
+/* Whether the ticket was classified and nothing it was read from changed
+ * since (upsert.c clears the intent when its subject or backend language
+ * changes): a re-sync of an unchanged ticket then costs one lookup. */
+static enum td_status
+classify_is_current(struct store *s, int64_t id, int *current,
+                    struct td_error *err)
+{
+    static const char op[] = "classify ticket";
+    sqlite3_stmt *st;
+    enum td_status rc;
+    int step;
+
+    *current = 0;
+    if ((rc = db_stmt(s, sql_ticket_done, op, &st, err)) != TD_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    if ((step = sqlite3_step(st)) == SQLITE_ROW)
+        *current = sqlite3_column_int(st, 0);
+    else if (step != SQLITE_DONE)
+        rc = db_fail(s, err, op);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -169,10 +198,18 @@ classify_ticket(struct store *s, int64_t id, struct td_error *err)
     sqlite3_stmt *st;
     enum td_status rc;
 
+    size_t fresh = 0;
+    int current = 0;
+
     if (s->assist == NULL)
         return TD_OK;
-    if ((rc = classify_messages(s, id, err)) != TD_OK ||
-        (rc = classify_context(s, id, &m, ctx, err)) != TD_OK)
+    if ((rc = classify_messages(s, id, &fresh, err)) != TD_OK ||
+        (fresh == 0 &&
+         (rc = classify_is_current(s, id, &current, err)) != TD_OK))
+        goto out;
+    if (fresh == 0 && current)
+        goto out;
+    if ((rc = classify_context(s, id, &m, ctx, err)) != TD_OK)
         goto out;
     assist_ticket(s->assist,
                   &(struct assist_ticket_in){

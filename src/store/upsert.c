@@ -247,6 +247,10 @@ static const char sql_ticket_upsert[] =
     " backend_language = excluded.backend_language,"
     " language = CASE WHEN intent IS NULL THEN excluded.language"
     " ELSE language END,"
+    /* A new subject or backend language is read again; otherwise only
+     * new buyer messages are (store/classify.c). */
+    " intent = CASE WHEN subject IS excluded.subject AND backend_language"
+    " IS excluded.backend_language THEN intent END,"
     " requester_id = excluded.requester_id, assignee = excluded.assignee,"
     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
     " first_response_due = excluded.first_response_due,"

@@ -234,15 +234,16 @@ add_msg(struct ticket *t, const char *ext, enum author_kind who,
 }
 
 static int64_t
-put(struct fixture *f, const char *ext, const char *backend,
-    const char *country, const char *const *bodies, size_t n)
+put_subject(struct fixture *f, const char *ext, const char *subject,
+            const char *backend, const char *country,
+            const char *const *bodies, size_t n)
 {
     struct ticket t;
 
     memset(&t, 0, sizeof t);
     t.account_id = f->acct;
     t.external_id = xstrdup(ext);
-    t.subject = xstrdup("#4711");
+    t.subject = xstrdup(subject);
     t.status = TS_OPEN;
     t.priority = TP_NORMAL;
     t.channel = CH_EMAIL;
@@ -260,6 +261,13 @@ put(struct fixture *f, const char *ext, const char *backend,
     assert_int_equal(store_ticket_upsert(f->s, &t, &f->err), TD_OK);
     ticket_clear(&t);
     return t.id ? t.id : 0;
+}
+
+static int64_t
+put(struct fixture *f, const char *ext, const char *backend,
+    const char *country, const char *const *bodies, size_t n)
+{
+    return put_subject(f, ext, "#4711", backend, country, bodies, n);
 }
 
 static struct ticket *
@@ -304,6 +312,25 @@ test_store_upsert(void **state)
     assert_string_equal(t->language, "ja");
     assert_true(t->language_conf == ASSIST_CONF_COUNTRY);
     assert_string_equal(t->intent, "thanks_other");
+    ticket_free(&t);
+
+    /* A new subject is read again, an unchanged re-sync is not. */
+    put_subject(f, "3", "#4712", NULL, "US", only_ok, 1);
+    t = get(f, "3");
+    assert_string_equal(t->language, "en");
+    assert_string_equal(t->intent, "thanks_other");
+    ticket_free(&t);
+    put_subject(f, "3", "Bestellung bitte stornieren", NULL, "US", only_ok,
+                1);
+    t = get(f, "3");
+    assert_string_equal(t->language, "de");
+    assert_string_equal(t->intent, "cancel_order");
+    ticket_free(&t);
+    put_subject(f, "3", "Bestellung bitte stornieren", NULL, "US", only_ok,
+                1);
+    t = get(f, "3");
+    assert_string_equal(t->language, "de");
+    assert_string_equal(t->intent, "cancel_order");
     ticket_free(&t);
 
     /* An edited body is classified again; the rest is kept. */
