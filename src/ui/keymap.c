@@ -102,7 +102,8 @@ static const char keymap_default[] =
     "bind editor <C-w> delete-word-back\n"
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
-    "bind editor <Esc> back\n";
+    "bind editor <Esc> back\n"
+    "bind editor <Tab> use-suggestion\n";
 
 const char *
 keymap_default_text(void)
