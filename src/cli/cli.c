@@ -50,7 +50,8 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "reply",
-        .usage = "reply ID (--text T | --file F) [--note] [--status S]",
+        .usage = "reply ID (--text T | --file F | --template NAME) [--note] "
+                 "[--status S]",
         .desc = "queue a reply or note and send it; exit 0 sent, 3 held",
         .needs_store = 1,
         .run = cmd_reply,
@@ -65,7 +66,7 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "template",
-        .usage = "template list|show|render ...",
+        .usage = "template list|show|render|import ...",
         .desc = "canned replies: list, show, render NAME TICKET [--var k=v]",
         .needs_store = 1,
         .run = cmd_template,

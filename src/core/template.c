@@ -30,6 +30,8 @@ enum tpl_key {
     TK_STATUS,
     TK_TYPE,
     TK_APPROVED,
+    TK_ORIGIN,
+    TK_IMPORTED,
     TK_COUNT
 };
 
@@ -42,6 +44,8 @@ static const char *const key_names[TK_COUNT] = {
     [TK_STATUS] = "status",
     [TK_TYPE] = "type",
     [TK_APPROVED] = "approved",
+    [TK_ORIGIN] = "origin",
+    [TK_IMPORTED] = "imported",
 };
 
 /* The parser's position, for "file:line: message". */
@@ -150,7 +154,7 @@ header_line(struct tparse *p, const char *s, size_t n)
             k = i;
     if (k < 0) {
         perr(p, "unknown key '%s' (name, code, description, intent, tags, "
-                "status, type, approved)", key);
+                "status, type, approved, origin, imported)", key);
         goto out;
     }
     if (p->seen[k]++)
@@ -207,6 +211,14 @@ header_line(struct tparse *p, const char *s, size_t n)
         free(w);
         break;
     }
+    case TK_ORIGIN:
+        xfree_str(&t->origin);
+        t->origin = *val ? xstrdup(val) : NULL;
+        break;
+    case TK_IMPORTED:
+        xfree_str(&t->imported);
+        t->imported = *val ? xstrdup(val) : NULL;
+        break;
     case TK_COUNT:
         break;
     }
@@ -388,6 +400,8 @@ template_free(struct template **tp)
     free(t->code);
     free(t->description);
     free(t->intent);
+    free(t->origin);
+    free(t->imported);
     for (size_t i = 0; i < t->n_tags; i++)
         free(t->tags[i]);
     free(t->tags);

@@ -34,6 +34,8 @@ struct template {
     int status;         /* enum ticket_status to set after sending, -1 none */
     int is_note;        /* 1: an internal note, 0: a public reply */
     unsigned approved;  /* 1u << enum channel for WhatsApp, LINE approval */
+    char *origin;       /* imported from "driver:account:id", else NULL */
+    char *imported;     /* the imported text's checksum, to see local edits */
     struct tpl_variant *variants;   /* in file order */
     size_t n_variants;
 };

@@ -13,11 +13,13 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/tscan.h"
 #include "drivers/outbox.h"
 #include "store/store.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/picker.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
@@ -46,6 +48,8 @@ struct editor {
     int keys_unsaved;
     struct timespec changed;    /* when the unsaved change happened */
     int saved_once;             /* for the title: "draft saved" */
+    char *tpl_label;            /* "wismo [es]": the last template inserted */
+    int status_auto;            /* status came from a template, not a key */
 };
 
 static struct editor *
@@ -132,6 +136,8 @@ editor_set_ticket(struct ui *ui, int64_t id)
     ed->status = 0;
     ed->top = 0;
     ed->saved_once = 0;
+    ed->status_auto = 0;
+    xfree_str(&ed->tpl_label);
     edbuf_set(&ed->buf, "", 0, 1);
     if (id == 0)
         return;
@@ -182,7 +188,33 @@ editor_author(struct ui *ui)
     return name && *name ? name : "agent";
 }
 
-void
+/* A reply still holding a template tag ({{order.number}}, a prompt not
+ * answered) cannot go out: say which, and put the cursor on the first.
+ * 1 when blocked. */
+static int
+editor_unresolved(struct ui *ui, struct editor *ed)
+{
+    struct trender_list tags = { 0 };
+    size_t s, e;
+    struct buf b;
+
+    if (tscan_all(ed->buf.text, ed->buf.len, &tags) == 0)
+        return 0;
+    buf_init(&b, 0);
+    for (size_t i = 0; i < tags.n && i < 6; i++)
+        (void)buf_printf(&b, "%s%s", i ? ", " : "", tags.v[i]);
+    if (tags.n > 6)
+        (void)buf_printf(&b, " and %zu more", tags.n - 6);
+    ui_error(ui, "not sent: fill in or delete %s (highlighted)",
+             buf_str(&b));
+    if (tscan_next(ed->buf.text, ed->buf.len, 0, &s, &e))
+        ed->buf.cursor = s;
+    buf_free(&b);
+    trender_list_free(&tags);
+    return 1;
+}
+
+int
 editor_send_now(struct ui *ui)
 {
     struct editor *ed = editor_get(ui);
@@ -194,8 +226,10 @@ editor_send_now(struct ui *ui)
 
     if (tid == 0 || ed->buf.len == 0) {
         ui_error(ui, "nothing to send");
-        return;
+        return -1;
     }
+    if (editor_unresolved(ui, ed))
+        return -1;
     /* The draft is on disk before the outbox sees it: a crash in
      * between loses nothing. */
     ed->buf.dirty = 1;
@@ -204,7 +238,7 @@ editor_send_now(struct ui *ui)
     if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
                      is_note, status, &item, &err) != TD_OK) {
         ui_error(ui, "not sent: %s", err.msg);
-        return;
+        return -1;
     }
     /* Queued: from here on the outbox owns the text. */
     store_draft_delete(ui->app->store, tid, &err);
@@ -212,6 +246,7 @@ editor_send_now(struct ui *ui)
     ed->status = 0;
     ed->is_note = 0;
     ed->saved_once = 0;
+    xfree_str(&ed->tpl_label);
     /* A network send must not freeze the screen: it goes on in the poll
      * loop and says how it went when it ends (a local one already has). */
     ui_message(ui, "sending...");
@@ -223,6 +258,62 @@ editor_send_now(struct ui *ui)
     inbox_reload(ui);
     ui_refresh_counts(ui);
     ui_focus(ui, PANE_THREAD);
+    return 0;
+}
+
+/* Send, then open the ticket after it in the view. The sent ticket may
+ * leave the view (a status the view does not show): then the selection
+ * already stands on its successor. */
+int
+editor_send_next_now(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    int64_t tid = ed->ticket_id;
+    int has_next;
+
+    has_next = inbox_step(ui, 1) != 0;
+    if (has_next)
+        inbox_step(ui, -1);
+    if (editor_send_now(ui) != 0)
+        return -1;
+    if (!has_next) {
+        ui_message(ui, "sent; that was the last ticket of the view");
+        return 0;
+    }
+    if (inbox_selected(ui) == tid)
+        inbox_step(ui, 1);
+    inbox_act_open(ui);
+    return 0;
+}
+
+/* The checks both sends share before any confirmation. */
+static int
+editor_ready(struct ui *ui, struct editor *ed)
+{
+    if (ed->ticket_id == 0 || ed->buf.len == 0) {
+        ui_error(ui, "nothing to send");
+        return 0;
+    }
+    return !editor_unresolved(ui, ed);
+}
+
+void
+editor_act_send_next(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+
+    if (!editor_ready(ui, ed))
+        return;
+    if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
+        ui->confirm = CONFIRM_SEND_NEXT;
+        ui_message(ui, "Send this %s%s%s and open the next ticket? (y/n)",
+                   ed->is_note ? "internal note" : "reply to the buyer",
+                   editor_statuses[ed->status] ? ", set status " : "",
+                   editor_statuses[ed->status] ? editor_statuses[ed->status]
+                   : "");
+        return;
+    }
+    editor_send_next_now(ui);
 }
 
 void
@@ -230,10 +321,8 @@ editor_act_send(struct ui *ui)
 {
     struct editor *ed = editor_get(ui);
 
-    if (ed->ticket_id == 0 || ed->buf.len == 0) {
-        ui_error(ui, "nothing to send");
+    if (!editor_ready(ui, ed))
         return;
-    }
     if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
         ui->confirm = CONFIRM_SEND;
         ui_message(ui, "Send this %s%s%s? (y/n)",
@@ -246,8 +335,68 @@ editor_act_send(struct ui *ui)
     editor_send_now(ui);
 }
 
-/* Run the editor command on path with the terminal handed over. */
-static int
+int64_t
+editor_ticket(struct ui *ui)
+{
+    return editor_get(ui)->ticket_id;
+}
+
+int
+editor_insert(struct ui *ui, const char *text)
+{
+    struct editor *ed = editor_get(ui);
+
+    if (ed->ticket_id == 0)
+        return -1;
+    /* Its own undo step: C-z takes the whole template back out. */
+    ed->buf.coalesce = 0;
+    if (edbuf_insert(&ed->buf, text, strlen(text)) != 0) {
+        ui_error(ui, "the draft would pass its size limit: not inserted");
+        return -1;
+    }
+    ed->buf.coalesce = 0;
+    editor_changed(ui, ed);
+    return 0;
+}
+
+int
+editor_set_status(struct ui *ui, const char *name)
+{
+    struct editor *ed = editor_get(ui);
+
+    ed->status_auto = 0;
+    for (size_t i = 0; i < EDITOR_N_STATUSES; i++) {
+        if ((i == 0 && (name == NULL || strcmp(name, "keep") == 0)) ||
+            (i > 0 && name && strcmp(editor_statuses[i], name) == 0)) {
+            ed->status = i;
+            ed->buf.dirty = 1;
+            editor_changed(ui, ed);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void
+editor_template_used(struct ui *ui, const char *label, int is_note,
+                     const char *status)
+{
+    struct editor *ed = editor_get(ui);
+
+    free(ed->tpl_label);
+    ed->tpl_label = xstrdup(label);
+    if (ed->is_note != is_note) {
+        ed->is_note = is_note;
+        ed->buf.dirty = 1;
+    }
+    /* The template's status, unless the agent already chose one. */
+    if (status && (ed->status == 0 || ed->status_auto) &&
+        editor_set_status(ui, status) == 0)
+        ed->status_auto = 1;
+    editor_changed(ui, ed);
+}
+
+int
 editor_run_external(struct ui *ui, const char *path)
 {
     const char *cmd = config_str(ui->app->cfg, OPT_EDITOR);
@@ -359,6 +508,7 @@ editor_act_cycle_status(struct ui *ui)
     struct editor *ed = editor_get(ui);
 
     ed->status = (ed->status + 1) % EDITOR_N_STATUSES;
+    ed->status_auto = 0;
     ed->buf.dirty = 1;
     editor_changed(ui, ed);
     ui_message(ui, "after sending: %s", editor_statuses[ed->status] ?
@@ -423,11 +573,16 @@ editor_draw(struct ui *ui, struct pane *p)
     char left[128], right[96];
     enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
 
+    if (ui->picker) {
+        picker_draw(ui, p);
+        return;
+    }
     if (h < 1)
         h = 1;
-    snprintf(left, sizeof left, " %s%s", ed->ticket_id == 0 ? "Editor"
+    snprintf(left, sizeof left, " %s%s%s%s", ed->ticket_id == 0 ? "Editor"
              : ed->is_note ? "Internal note" : "Reply",
-             ed->ticket_id == 0 ? "" : " (C-s sends)");
+             ed->ticket_id == 0 ? "" : " (C-s sends)",
+             ed->tpl_label ? " · " : "", ed->tpl_label ? ed->tpl_label : "");
     snprintf(right, sizeof right, "%s%s%s ",
              editor_statuses[ed->status] ? "then " : "",
              editor_statuses[ed->status] ? editor_statuses[ed->status] : "",
@@ -451,6 +606,8 @@ editor_draw(struct ui *ui, struct pane *p)
             if (len > 0 && s[len - 1] == '\n')
                 s[len - 1] = '\0';
             screen_put(ui, p->win, r + 1, 0, p->cols, s, obj, 1);
+            picker_mark_tags(ui, p->win, r + 1, p->cols, ed->buf.text,
+                             ed->buf.len, rows[i].start, rows[i].end);
             free(s);
         } else {
             screen_put(ui, p->win, r + 1, 0, p->cols,
@@ -460,8 +617,8 @@ editor_draw(struct ui *ui, struct pane *p)
         }
     }
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  C-t note/reply  C-o status  C-z undo  "
-               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+               "C-s send  M-s send+next  C-r template  C-t note/reply  "
+               "C-o status  C-z undo  C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
@@ -472,7 +629,8 @@ editor_cursor(struct ui *ui, struct pane *p, int *y, int *x)
 {
     struct editor *ed = p->priv;
 
-    (void)ui;
+    if (ui->picker)
+        return picker_cursor(ui, p, y, x);
     if (ed->ticket_id == 0)
         return -1;
     *y = ed->cur_y;
@@ -520,6 +678,7 @@ editor_fini(struct ui *ui, struct pane *p)
 
     editor_save(ui);
     edbuf_free(&ed->buf);
+    free(ed->tpl_label);
 }
 
 const struct pane_ops editor_ops = {
