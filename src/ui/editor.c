@@ -261,28 +261,45 @@ editor_send_now(struct ui *ui)
     return 0;
 }
 
-/* Send, then open the ticket after it in the view. The sent ticket may
- * leave the view (a status the view does not show): then the selection
- * already stands on its successor. */
+/* Move the inbox selection to ticket id if it is within a few rows;
+ * else leave it where it was. */
+static void
+editor_seek(struct ui *ui, int64_t id)
+{
+    for (int dir = -1; dir <= 1; dir += 2) {
+        int moved = 0;
+        int64_t got;
+
+        while (moved < 50 && (got = inbox_step(ui, dir)) != 0) {
+            moved++;
+            if (got == id)
+                return;
+        }
+        if (moved)
+            inbox_step(ui, -dir * moved);
+    }
+}
+
+/* Send, then open the ticket that came after it in the view. That one
+ * is remembered before sending: the sent ticket may move (its status
+ * changes the sort) or leave the view. */
 int
 editor_send_next_now(struct ui *ui)
 {
-    struct editor *ed = editor_get(ui);
-    int64_t tid = ed->ticket_id;
-    int has_next;
+    int64_t next = inbox_step(ui, 1);
 
-    has_next = inbox_step(ui, 1) != 0;
-    if (has_next)
+    if (next)
         inbox_step(ui, -1);
     if (editor_send_now(ui) != 0)
         return -1;
-    if (!has_next) {
+    if (next == 0) {
         ui_message(ui, "sent; that was the last ticket of the view");
         return 0;
     }
-    if (inbox_selected(ui) == tid)
-        inbox_step(ui, 1);
-    inbox_act_open(ui);
+    /* Put the selection on it too, when it is still near in the list. */
+    if (inbox_selected(ui) != next)
+        editor_seek(ui, next);
+    inbox_open_id(ui, next);
     return 0;
 }
 
@@ -581,7 +598,7 @@ editor_draw(struct ui *ui, struct pane *p)
         h = 1;
     snprintf(left, sizeof left, " %s%s%s%s", ed->ticket_id == 0 ? "Editor"
              : ed->is_note ? "Internal note" : "Reply",
-             ed->ticket_id == 0 ? "" : " (C-s sends)",
+             ed->ticket_id == 0 || ed->tpl_label ? "" : " (C-s sends)",
              ed->tpl_label ? " · " : "", ed->tpl_label ? ed->tpl_label : "");
     snprintf(right, sizeof right, "%s%s%s ",
              editor_statuses[ed->status] ? "then " : "",

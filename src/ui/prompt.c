@@ -38,7 +38,9 @@ struct prompt {
 /* Readline's hooks carry no context pointer, so none of them may need
  * one: the terminal is ours (no prep), we draw the line ourselves (no
  * redisplay), and the finished line is taken before readline sees the
- * Enter (the handler only frees its copy). */
+ * Enter. A line readline finishes on its own (an inputrc macro ending in
+ * \n) reaches us through the history: the handler adds a `:` line to
+ * it, and prompt_key sees the history grow (see prompt_macro_line). */
 static void
 prompt_noprep(int meta)
 {
@@ -58,7 +60,17 @@ prompt_noredisplay(void)
 static void
 prompt_line_done(char *line)
 {
+    if (line && *line && rl_prompt && rl_prompt[0] == ':')
+        add_history(line);
     free(line);
+}
+
+/* A count of lines ever added (history_length stops growing once the
+ * history is stifled; history_base then moves instead). */
+static int
+prompt_history_mark(void)
+{
+    return history_base + history_length;
 }
 
 struct prompt *
@@ -353,6 +365,7 @@ prompt_key(struct ui *ui, const char *key)
     struct prompt *p = ui->prompt;
     struct buf b;
     char *line;
+    int mark;
 
     if (strcmp(key, "<Esc>") == 0 || strcmp(key, "<C-g>") == 0) {
         prompt_close(ui);
@@ -365,13 +378,10 @@ prompt_key(struct ui *ui, const char *key)
         /* Take the line now: readline resets it once it has handled
          * the Enter, and its handler cannot reach us. */
         line = xstrdup(rl_line_buffer ? rl_line_buffer : "");
-        prompt_feed(p, "\r", 1);
+        prompt_feed(p, "\r", 1);       /* the handler adds it to history */
         prompt_close(ui);
-        if (*line && p->kind == PROMPT_COMMAND) {
-            add_history(line);
-            if (p->history)
-                write_history(p->history);
-        }
+        if (*line && p->kind == PROMPT_COMMAND && p->history)
+            write_history(p->history);
         if (p->kind == PROMPT_COMMAND) {
             ui_message(ui, "%s", "");
             if (*line)
@@ -391,8 +401,21 @@ prompt_key(struct ui *ui, const char *key)
     }
     buf_init(&b, 0);
     prompt_bytes(key, &b);
+    mark = prompt_history_mark();
     prompt_feed(p, b.data ? b.data : "", b.len);
     buf_free(&b);
+    /* An inputrc macro typed a whole command and its Enter. */
+    if (p->active && p->kind == PROMPT_COMMAND &&
+        prompt_history_mark() != mark && history_length > 0) {
+        line = xstrdup(history_get(history_base + history_length - 1)->line);
+        prompt_close(ui);
+        if (p->history)
+            write_history(p->history);
+        ui_message(ui, "%s", "");
+        ui_command(ui, line);
+        free(line);
+        return;
+    }
     if (p->active && p->kind == PROMPT_FILTER) {
         /* The live filter: a half-typed query that does not parse yet
          * leaves the list as it was. */
