@@ -164,9 +164,74 @@ looks_like_section(const char *s, size_t n)
     return letters >= 2;
 }
 
+/* Whether tag (all of "{{...}}") is ours and checks: a variable known
+ * to us, a ?prompt, || fallbacks, or a block tag (#if, else, /if...). */
+static int
+ours_tag(const char *tag, size_t n)
+{
+    struct trender_list errs = { 0 };
+    char *body;
+    size_t bad;
+    const char *in = tag + 2;
+
+    while (*in == ' ')
+        in++;
+    /* A block tag alone does not check (it is unclosed): its condition
+     * is what matters, as {{#if X}}{{/if}}. */
+    if (*in == '#' || *in == '/' || strncmp(in, "else", 4) == 0) {
+        if (*in == '/' || strncmp(in, "else", 4) == 0)
+            return strncmp(in, "/if", 3) == 0 ||
+                   strncmp(in, "/unless", 7) == 0 ||
+                   strncmp(in, "else}}", 6) == 0 ||
+                   strncmp(in, "else }}", 7) == 0;
+        body = xasprintf("%.*s{{%s}}", (int)n, tag,
+                         strncmp(in, "#unless", 7) == 0 ? "/unless" : "/if");
+    } else {
+        body = xstrndup(tag, n);
+    }
+    bad = trender_check(body, "import", 1, &errs);
+    trender_list_free(&errs);
+    free(body);
+    return bad == 0;
+}
+
+static void convert(const char *driver, const char *body, struct buf *out,
+                    struct trender_list *unknown);
+
 void
 timport_convert(const char *driver, const char *body, struct buf *out,
                 struct trender_list *unknown)
+{
+    struct trender_list errs = { 0 };
+    struct buf tmp;
+
+    buf_init(&tmp, 0);
+    convert(driver, body, &tmp, unknown);
+    /* Tags that are each fine may still not add up (an {{#if}} never
+     * closed): then every brace is made literal; the editor still sees
+     * the tags and will not send them. */
+    if (trender_check(buf_str(&tmp), "import", 1, &errs) > 0) {
+        for (const char *p = buf_str(&tmp); *p; p++) {
+            if (p[0] == '\\' && p[1] == '{' && p[2] == '{') {
+                (void)buf_adds(out, "\\{{");
+                p += 2;
+            } else if (p[0] == '{' && p[1] == '{') {
+                (void)buf_adds(out, "\\{{");
+                p++;
+            } else {
+                (void)buf_addc(out, *p);
+            }
+        }
+    } else {
+        (void)buf_add(out, buf_str(&tmp), tmp.len);
+    }
+    trender_list_free(&errs);
+    buf_free(&tmp);
+}
+
+static void
+convert(const char *driver, const char *body, struct buf *out,
+        struct trender_list *unknown)
 {
     const struct tmap *map = map_of(driver);
     int zammad = strcmp(driver, "zammad") == 0;
@@ -223,6 +288,13 @@ timport_convert(const char *driver, const char *body, struct buf *out,
 
             if (!zammad && end &&
                 memchr(s, '\n', (size_t)(end - s)) == NULL) {
+                /* Our own syntax (the local backend, or a team that used
+                 * it upstream): a tag that checks is kept as written. */
+                if (ours_tag(p, (size_t)(end + 2 - p))) {
+                    (void)buf_add(out, p, (size_t)(end + 2 - p));
+                    p = end + 2;
+                    continue;
+                }
                 n = placeholder_path(&s, (size_t)(end - s));
                 if (simple_path(s, n)) {
                     put_placeholder(driver, map, s, n, out, unknown);
