@@ -740,7 +740,7 @@ void
 picker_draw(struct ui *ui, struct pane *p)
 {
     struct picker *pk = ui->picker;
-    int h = p->rows, list_h, y;
+    int h = p->rows, list_h, y, id_w = 14;
     char left[160], right[64];
     char *line;
 
@@ -779,6 +779,12 @@ picker_draw(struct ui *ui, struct pane *p)
         pk->top = pk->sel;
     if (pk->sel >= pk->top + (size_t)list_h)
         pk->top = pk->sel - (size_t)list_h + 1;
+    for (size_t i = 0; i < pk->n_match; i++) {
+        int w = (int)strlen(pk->lib.items[pk->match[i].idx]->id);
+
+        if (w > id_w)
+            id_w = w < 28 ? w : 28;
+    }
     for (y = 0; y < list_h && 2 + y < h - 1; y++) {
         size_t i = pk->top + (size_t)y;
         const struct template *t;
@@ -789,8 +795,8 @@ picker_draw(struct ui *ui, struct pane *p)
             continue;
         }
         t = pk->lib.items[pk->match[i].idx];
-        line = xasprintf("%s %-5s %-18s %s%s%s", i == pk->sel ? ">" : " ",
-                         t->code ? t->code : "", t->id, t->name,
+        line = xasprintf("%s %-5s %-*s %s%s%s", i == pk->sel ? ">" : " ",
+                         t->code ? t->code : "", id_w, t->id, t->name,
                          t->origin ? "  ← " : "",
                          t->origin ? t->origin : "");
         screen_put(ui, p->win, 2 + y, 0, p->cols, line,
