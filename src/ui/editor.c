@@ -131,6 +131,8 @@ editor_set_ticket(struct ui *ui, int64_t id)
     if (ed->ticket_id == id)
         return;
     editor_save(ui);
+    /* The picker was filled with the other ticket's data. */
+    picker_close(ui);
     ed->ticket_id = id;
     ed->is_note = 0;
     ed->status = 0;
@@ -634,8 +636,8 @@ editor_draw(struct ui *ui, struct pane *p)
         }
     }
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  M-s send+next  C-r template  C-t note/reply  "
-               "C-o status  C-z undo  C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+               "C-s send  C-t note/reply  C-o status  C-z undo  "
+               "C-x C-e $EDITOR  C-r template  M-s send+next  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
