@@ -89,9 +89,8 @@ trimmed(const char *s, size_t n)
     return xstrndup(s, n);
 }
 
-/* A section line "[pt-BR]": 1 and the tag in *tag (owned), else 0. */
-static int
-section_line(const char *s, size_t n, char **tag)
+int
+template_section_line(const char *s, size_t n, char **tag)
 {
     size_t i = 1, letters = 0;
 
@@ -113,7 +112,8 @@ section_line(const char *s, size_t n, char **tag)
         if (sub < 2 || sub > 8)
             return 0;
     }
-    *tag = xstrndup(s + 1, n - 2);
+    if (tag)
+        *tag = xstrndup(s + 1, n - 2);
     return 1;
 }
 
@@ -299,7 +299,7 @@ template_parse(const char *path, const char *text, struct trender_list *errs)
         p.line++;
         if (len && s[len - 1] == '\r')
             len--;
-        if (section_line(s, len, &tag)) {
+        if (template_section_line(s, len, &tag)) {
             int dup = 0;
 
             if (first > 0)

@@ -55,6 +55,10 @@ struct tpl_library {
 struct template *template_parse(const char *path, const char *text,
                                 struct trender_list *errs);
 
+/* Whether the line s[0..n) starts a section ("[pt-BR]"): 1 and, when
+ * tag is not NULL, the tag in *tag (owned); else 0. */
+int template_section_line(const char *s, size_t n, char **tag);
+
 /* Read and parse one file; NULL with errs filled on failure. */
 struct template *template_load(const char *path, struct trender_list *errs);
 

@@ -124,6 +124,20 @@ read_all(const char *path, char **out, struct td_error *err)
     return TD_OK;
 }
 
+/* Write text to p (owned): on success *path takes p, else p is freed. */
+static enum td_status
+write_to(char *p, const char *text, char **path, struct td_error *err)
+{
+    enum td_status rc = tfile_write(p, text, err);
+
+    if (rc != TD_OK) {
+        free(p);
+        return rc;
+    }
+    *path = p;
+    return TD_OK;
+}
+
 enum td_status
 tfile_create(const struct tpl_library *lib, const char *dir,
              const char *name, const char *lang, char **path,
@@ -166,14 +180,9 @@ tfile_create(const struct tpl_library *lib, const char *dir,
                      "{{agent.first_name}}\n",
                      name, TEMPLATE_EXT, name,
                      lang && *lang ? lang : "en");
-    rc = tfile_write(p, text, err);
+    rc = write_to(p, text, path, err);
     free(text);
-    if (rc != TD_OK) {
-        free(p);
-        return rc;
-    }
-    *path = p;
-    return TD_OK;
+    return rc;
 }
 
 enum td_status
@@ -196,14 +205,9 @@ tfile_writable(const struct tpl_library *lib, const char *dir,
         (rc = read_all(t->path, &text, err)) != TD_OK)
         return rc;
     p = file_of(dir, t->id);
-    rc = tfile_write(p, text, err);
+    rc = write_to(p, text, path, err);
     free(text);
-    if (rc != TD_OK) {
-        free(p);
-        return rc;
-    }
-    *path = p;
-    return TD_OK;
+    return rc;
 }
 
 enum td_status

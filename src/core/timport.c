@@ -149,21 +149,6 @@ simple_path(const char *s, size_t n)
     return 1;
 }
 
-/* A line our parser would take for a section ("[en]", "[OK]"). */
-static int
-looks_like_section(const char *s, size_t n)
-{
-    size_t i = 1, letters = 0;
-
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    if (n < 4 || s[0] != '[' || s[n - 1] != ']')
-        return 0;
-    while (i < n - 1 && isalpha((unsigned char)s[i]))
-        i++, letters++;
-    return letters >= 2;
-}
-
 /* Whether tag (all of "{{...}}") is ours and checks: a variable known
  * to us, a ?prompt, || fallbacks, or a block tag (#if, else, /if...). */
 static int
@@ -246,7 +231,7 @@ convert(const char *driver, const char *body, struct buf *out,
         if (line_start) {
             size_t len = strcspn(p, "\n");
 
-            if (looks_like_section(p, len))
+            if (template_section_line(p, len, NULL))
                 (void)buf_addc(out, ' ');
             line_start = 0;
         }

@@ -316,42 +316,40 @@ editor_ready(struct ui *ui, struct editor *ed)
     return !editor_unresolved(ui, ed);
 }
 
-void
-editor_act_send_next(struct ui *ui)
+/* Send (next: and open the next ticket), after the y/n question when
+ * confirm_send is set. */
+static void
+editor_ask_send(struct ui *ui, int next)
 {
     struct editor *ed = editor_get(ui);
+    const char *st = editor_statuses[ed->status];
 
     if (!editor_ready(ui, ed))
         return;
     if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
-        ui->confirm = CONFIRM_SEND_NEXT;
-        ui_message(ui, "Send this %s%s%s and open the next ticket? (y/n)",
+        ui->confirm = next ? CONFIRM_SEND_NEXT : CONFIRM_SEND;
+        ui_message(ui, "Send this %s%s%s%s? (y/n)",
                    ed->is_note ? "internal note" : "reply to the buyer",
-                   editor_statuses[ed->status] ? ", set status " : "",
-                   editor_statuses[ed->status] ? editor_statuses[ed->status]
-                   : "");
+                   st ? " and set status " : "", st ? st : "",
+                   next ? ", then open the next ticket" : "");
         return;
     }
-    editor_send_next_now(ui);
+    if (next)
+        editor_send_next_now(ui);
+    else
+        editor_send_now(ui);
+}
+
+void
+editor_act_send_next(struct ui *ui)
+{
+    editor_ask_send(ui, 1);
 }
 
 void
 editor_act_send(struct ui *ui)
 {
-    struct editor *ed = editor_get(ui);
-
-    if (!editor_ready(ui, ed))
-        return;
-    if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
-        ui->confirm = CONFIRM_SEND;
-        ui_message(ui, "Send this %s%s%s? (y/n)",
-                   ed->is_note ? "internal note" : "reply to the buyer",
-                   editor_statuses[ed->status] ? " and set status " : "",
-                   editor_statuses[ed->status] ? editor_statuses[ed->status]
-                   : "");
-        return;
-    }
-    editor_send_now(ui);
+    editor_ask_send(ui, 0);
 }
 
 int64_t
