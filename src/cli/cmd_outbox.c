@@ -83,6 +83,7 @@ reply_template(struct app *app, int64_t id, const char *name,
     const struct template *t;
     struct tpl_result r;
     struct td_error err;
+    enum channel ch = CH_OTHER;
     enum td_status rc;
     int out = -1;
 
@@ -95,13 +96,17 @@ reply_template(struct app *app, int64_t id, const char *name,
     td_error_clear(&err);
     rc = tvload_render(app->store, id, t, agent_name(app), lang,
                        config_str(app->cfg, OPT_DEFAULT_LANGUAGE), vars,
-                       n_vars, &r, NULL, &err);
+                       n_vars, &r, &ch, &err);
     if (rc != TD_OK && rc != TD_EINVAL) {
         out = cli_fail("reply: template %s: %s", t->id, err.msg);
         goto done;
     }
     fprintf(stderr, "ttydesk: template %s, %s: %s\n", t->id,
             r.variant->lang, r.why);
+    if (!template_channel_ok(t, ch))
+        fprintf(stderr, "ttydesk: warning: %s is not approved for %s; it can "
+                "go only inside the customer's reply window\n", t->id,
+                channel_name(ch));
     if (dry_run) {
         char *txt = sanitize_str(buf_str(&r.r.text),
                                  SAN_KEEP_NEWLINES | SAN_KEEP_TABS);

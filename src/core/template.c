@@ -447,7 +447,8 @@ tpl_library_add_dir(struct tpl_library *lib, const char *dir)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n > 0)
+        qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
         char *path = paths_join(dir, names[i]);
         char *id = id_of(names[i]);
@@ -465,7 +466,8 @@ tpl_library_add_dir(struct tpl_library *lib, const char *dir)
         free(names[i]);
     }
     free(names);
-    qsort(lib->items, lib->n, sizeof *lib->items, cmp_tpl);
+    if (lib->n > 0)
+        qsort(lib->items, lib->n, sizeof *lib->items, cmp_tpl);
 }
 
 void
