@@ -115,6 +115,32 @@ while [ ! -s "$tmp/status" ] && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
 [ "$(cat "$tmp/status" 2>/dev/null)" = 0 ] && ok "quit cleanly" ||
     { not_ok "quit cleanly"; capture | sed 's/^/# /'; }
 
+# The unfilled tag in the draft stands out (editor.unresolved: white on
+# red), and C-s refuses the draft naming it.
+rm -f "$tmp/status"
+start
+wait_for '^ Inbox: open +1/5' || true
+T send-keys -t t j j Enter
+wait_for '│  Conversation #t6' || true
+T send-keys -t t :
+sleep 0.1
+T send-keys -t t C-x w
+wait_for 'Reply · wismo \[ar\]' || true
+esc=$(printf '\033')
+capture -e >"$tmp/color"
+if grep -Eq "$esc\\[[0-9;]*41m\\{\\{order\\.number\\}\\}" "$tmp/color"; then
+    ok "the unfilled {{order.number}} is shown in the unresolved colours"
+else
+    not_ok "unresolved colours"; grep -F 'order.number' "$tmp/color" | sed 's/^/# /'
+fi
+T send-keys -t t C-s
+if wait_for '^not sent: fill in or delete \{\{order.number\}\}'; then
+    ok "C-s refuses it, naming the tag"
+else
+    not_ok "C-s refuses"; capture | tail -3 | sed 's/^/# /'
+fi
+T kill-server 2>/dev/null
+
 # An rc macro: template, status pending, send, next ticket; one key.
 rm -f "$tmp/status"
 cat >"$tmp/config/ttydesk/ttydeskrc" <<'RC'
