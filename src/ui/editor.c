@@ -394,23 +394,39 @@ editor_set_status(struct ui *ui, const char *name)
     return -1;
 }
 
-void
+size_t
+editor_draft_len(struct ui *ui)
+{
+    return editor_get(ui)->buf.len;
+}
+
+int
 editor_template_used(struct ui *ui, const char *label, int is_note,
-                     const char *status)
+                     int was_empty, const char *status)
 {
     struct editor *ed = editor_get(ui);
+    int kept_note = 0;
 
     free(ed->tpl_label);
     ed->tpl_label = xstrdup(label);
-    if (ed->is_note != is_note) {
-        ed->is_note = is_note;
+    /* A note template makes the draft a note; a public one makes a note
+     * public only when it started the draft: text written as a note
+     * must not reach the buyer because a template was added to it. */
+    if (is_note && !ed->is_note) {
+        ed->is_note = 1;
         ed->buf.dirty = 1;
+    } else if (!is_note && ed->is_note && was_empty) {
+        ed->is_note = 0;
+        ed->buf.dirty = 1;
+    } else if (!is_note && ed->is_note) {
+        kept_note = 1;
     }
     /* The template's status, unless the agent already chose one. */
     if (status && (ed->status == 0 || ed->status_auto) &&
         editor_set_status(ui, status) == 0)
         ed->status_auto = 1;
     editor_changed(ui, ed);
+    return kept_note;
 }
 
 int

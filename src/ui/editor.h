@@ -2,6 +2,7 @@
 #ifndef TD_EDITOR_H
 #define TD_EDITOR_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -35,10 +36,14 @@ int editor_insert(struct ui *ui, const char *text);
 /* The status to set after sending: pending, solved, on-hold, open, or
  * keep (NULL); -1 for any other word. */
 int editor_set_status(struct ui *ui, const char *name);
+/* The draft's length in bytes. */
+size_t editor_draft_len(struct ui *ui);
 /* A template was inserted: label ("wismo [es]") goes in the title; its
- * type, and its status unless the agent chose one, apply to the draft. */
-void editor_template_used(struct ui *ui, const char *label, int is_note,
-                          const char *status);
+ * status, unless the agent chose one, applies to the draft, and so does
+ * its type, except that a note with other text (was_empty 0) never turns
+ * public: then it returns 1. */
+int editor_template_used(struct ui *ui, const char *label, int is_note,
+                          int was_empty, const char *status);
 
 /* Run the agent's editor ($VISUAL, $EDITOR, the editor option) on path
  * with the terminal handed over; 0 when it exits 0. */

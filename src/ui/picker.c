@@ -299,7 +299,7 @@ picker_finish(struct ui *ui)
 {
     struct picker *pk = ui->picker;
     const struct template *t = picker_current(pk);
-    int send = pk->then_send;
+    int send = pk->then_send, was_empty, kept_note;
     struct tpl_result r;
     struct td_error err;
     enum td_status rc;
@@ -315,6 +315,7 @@ picker_finish(struct ui *ui)
     why = xstrdup(r.why);
     if (rc != TD_OK)
         left = xstrdup(err.msg);
+    was_empty = editor_draft_len(ui) == 0;
     if (editor_insert(ui, buf_str(&r.r.text)) != 0) {
         tpl_result_free(&r);
         free(label);
@@ -322,9 +323,9 @@ picker_finish(struct ui *ui)
         free(left);
         return;
     }
-    editor_template_used(ui, label, t->is_note,
-                         t->status >= 0 ? ticket_status_name(t->status)
-                         : NULL);
+    kept_note = editor_template_used(ui, label, t->is_note, was_empty,
+                                     t->status >= 0
+                                     ? ticket_status_name(t->status) : NULL);
     tpl_result_free(&r);
     picker_close(ui);
     if (left)
@@ -333,7 +334,8 @@ picker_finish(struct ui *ui)
     else if (send)
         editor_act_send(ui);
     if (!left && !send)
-        ui_message(ui, "%s: %s", label, why);
+        ui_message(ui, "%s: %s%s", label, why, kept_note ? "; the draft "
+                   "stays an internal note (C-t makes it public)" : "");
     free(label);
     free(why);
     free(left);

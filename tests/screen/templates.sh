@@ -66,6 +66,17 @@ check_has "C-s refuses a reply with an unfilled tag and names it" \
 grep -q 'reply sent' "$tmp/blocked" && not_ok "nothing was sent" ||
     ok "nothing was sent"
 
+# A note with text never turns public because a public template is added.
+cat >"$tmp/script" <<SCRIPT
+jjj<Enter>nsuspect fraud<Enter><C-r>thx<Enter>
+:save-screen $tmp/note
+SCRIPT
+run_script 140 40
+check_has "a note stays a note when a public template is inserted into it" \
+    "$tmp/note" '│  Internal note · thanks \[de\] +then solved \[\+\]$' \
+    '│ suspect fraud$' 'the draft stays an internal note \(C-t makes it public\)$'
+rm -rf "$tmp/data" "$tmp/state"
+
 # Picker: insert and send at once (C-s), then send-next from the keys.
 cat >"$tmp/script" <<SCRIPT
 :set confirm_send = no
@@ -91,7 +102,7 @@ SCRIPT
 run_script 140 40
 check_has "M-s sends, applies the status and opens the next ticket" \
     "$tmp/next" '^ Inbox: open +1/3 ' 'Conversation #t5 ' \
-    '^reply sent, status solved$' '^ ttydesk \| demo:online \| 2 unread, 2 open'
+    '^reply sent, status solved$' '^ ttydesk \| demo:online \| 3 unread, 2 open'
 
 # The library from the console: new and edit in \$EDITOR, rename, delete.
 cat >"$tmp/ed.sh" <<'ED'
