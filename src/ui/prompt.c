@@ -14,6 +14,8 @@
 #include "core/model.h"
 #include "core/paths.h"
 #include "core/query.h"
+#include "core/template.h"
+#include "drivers/driver.h"
 #include "ui/commands.h"
 #include "ui/inbox.h"
 #include "ui/screen.h"
@@ -288,6 +290,22 @@ prompt_add_names(struct buf *all, const char *word, const char *name,
     }
 }
 
+/* Whether word (inside line) is a template name to complete: the
+ * argument of :template-edit, -rename, -delete, or after --template. */
+static int
+prompt_wants_template(const char *line, size_t cmdlen, const char *word)
+{
+    static const char *const cmds[] = {
+        "template-edit", "template-rename", "template-delete",
+    };
+    size_t n = (size_t)(word - line);
+
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        if (strlen(cmds[i]) == cmdlen && strncmp(line, cmds[i], cmdlen) == 0)
+            return 1;
+    return n >= 11 && strncmp(word - 11, "--template ", 11) == 0;
+}
+
 /* Tab at the `:` prompt: command names first, then the arguments the
  * command takes (views, options, themes, sort keys, ticket ids). */
 static void
@@ -341,6 +359,18 @@ prompt_complete(struct ui *ui)
                     prompt_add_names(&all, word, id, &count, &common);
                 }
             }
+        } else if (prompt_wants_template(line, cmdlen, word)) {
+            struct tpl_library lib = { 0 };
+
+            tpl_library_load(&lib, ui->app->share_dir);
+            for (size_t i = 0; i < lib.n; i++)
+                prompt_add_names(&all, word, lib.items[i]->id, &count,
+                                 &common);
+            tpl_library_free(&lib);
+        } else if (cmdlen == 15 && strncmp(line, "template-import", 15) == 0) {
+            for (size_t i = 0; i < ui->app->n_accounts; i++)
+                prompt_add_names(&all, word, ui->app->accounts[i]->name,
+                                 &count, &common);
         } else if (strncmp(line, "sort", cmdlen) == 0 && cmdlen == 4) {
             for (int i = 0; i < QS_COUNT; i++)
                 prompt_add_names(&all, word,

@@ -139,6 +139,20 @@ check_has "the copy deleted, the shipped one is back" "$tmp/deleted" \
 check_has "a shipped template is never deleted" "$tmp/shipped" \
     '^template-delete: wismo is a shipped template; it can be changed'
 
+# Tab completes template names and accounts at the prompt (M-: opens it).
+cat >"$tmp/script" <<SCRIPT
+<M-:>reply --template wi<Tab>
+:save-screen $tmp/tab1
+<Esc><M-:>template-import d<Tab>
+:save-screen $tmp/tab2
+<Esc>
+SCRIPT
+run_script 140 40
+check_has "Tab completes a template name after --template" "$tmp/tab1" \
+    '^:reply --template wismo$'
+check_has "Tab completes an account for :template-import" "$tmp/tab2" \
+    '^:template-import demo$'
+
 # Import from the backend; the imported ones in the picker.
 cat >"$tmp/script" <<SCRIPT
 :template-import demo
