@@ -511,6 +511,11 @@ test_hostile_values(void **state)
         free(got);
         trender_free(&r);
     }
+    /* An answer that names its own prompt, or holds "||" and quotes, is
+     * written once as it is: no loop, no second pass. */
+    assert_int_equal(tvars_set(&f.v, "?loop={{?loop}} || \"x\" }}"), 0);
+    assert_render("[{{?loop}}] [{{?loop || \"y\"}}]", &f.v, "en",
+                  "[{{?loop}} || \"x\" }}] [{{?loop}} || \"x\" }}]");
     fixture_free(&f);
 }
 
