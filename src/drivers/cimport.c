@@ -116,8 +116,9 @@ cimport_run(struct account *a, const struct tpl_library *lib,
                 t->status = -1;
                 if (work.items == lib->items) {
                     work.items = xcalloc(lib->n + 1, sizeof *work.items);
-                    memcpy(work.items, lib->items,
-                           lib->n * sizeof *work.items);
+                    if (lib->n > 0)
+                        memcpy(work.items, lib->items,
+                               lib->n * sizeof *work.items);
                 } else {
                     work.items = xreallocarray(work.items, work.n + 1,
                                                sizeof *work.items);
