@@ -18,6 +18,9 @@ wsm
 :save-screen $tmp/refund
 <Tab>
 :save-screen $tmp/lang
+<F1>
+:save-screen $tmp/help
+<F1>
 <Esc>
 :save-screen $tmp/closed
 SCRIPT
@@ -38,6 +41,9 @@ check_has "search by intent; an unanswered prompt shows in the preview" \
     '\{\{\?refund_amount\}\}'
 check_has "Tab previews another language variant, chosen by hand" \
     "$tmp/lang" '│ ── refund-issued \[en\]: used en' '^language: en \(chosen by hand\)$'
+check_has "F1 in the picker lists the picker's keys" "$tmp/help" \
+    '^Keys of picker \(this pane\)$' \
+    '^  <Enter> +picker-insert +picker: insert the template'
 check_has "Esc closes the picker, the editor is back" "$tmp/closed" \
     '│  Reply \(C-s sends\)'
 
