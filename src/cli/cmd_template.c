@@ -425,16 +425,21 @@ template_import(struct app *app, int argc, char **argv)
         }
         cli_print_json(arr);
     } else {
+        int w = 8;
+
+        for (size_t i = 0; i < rep.n; i++)
+            if (rep.v[i].id && (int)strlen(rep.v[i].id) > w)
+                w = (int)strlen(rep.v[i].id);
         for (size_t i = 0; i < rep.n; i++) {
             char *title = sanitize_str(rep.v[i].title, 0);
             char *unk = rep.v[i].unknown
                         ? sanitize_str(rep.v[i].unknown, 0) : NULL;
 
-            printf("%-24s %-20s %s%s%s\n", rep.v[i].id ? rep.v[i].id : "-",
+            printf("%-*s %-18s %s%s%s%s\n", w,
+                   rep.v[i].id ? rep.v[i].id : "-",
                    timport_action_name(rep.v[i].act), title,
-                   unk ? "  (asks for: " : "", unk ? unk : "");
-            if (unk)
-                putchar(')'), putchar('\n');
+                   unk ? "  (asks for " : "", unk ? unk : "",
+                   unk ? ")" : "");
             free(title);
             free(unk);
         }
