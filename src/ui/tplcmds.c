@@ -202,6 +202,11 @@ tplcmds_import(struct ui *ui, int argc, char **argv)
     load_lib(ui, &lib);
     dir = tfile_user_dir();
     td_error_clear(&err);
+    /* A network backend may take a moment: say so before waiting. */
+    if (drv_account_is_net(a)) {
+        ui_message(ui, "importing canned replies from %s...", a->name);
+        ui_draw(ui);
+    }
     if (cimport_run(a, &lib, dir, lang && *lang ? lang : "en", dry, &rep,
                     &err) != TD_OK)
         ui_error(ui, "template-import %s: %s (%zu new before that)", name,
