@@ -50,9 +50,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "reply",
-        .usage = "reply ID (--text T | --file F | --template NAME) [--note] "
-                 "[--status S]",
-        .desc = "queue a reply or note and send it; exit 0 sent, 3 held",
+        .usage = "reply ID --text T|--file F|--template N",
+        .desc = "queue a reply (--note, --status S) and send it; exit 0 "
+                "sent, 3 held, 5 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
     },
@@ -67,7 +67,8 @@ static const struct cli_cmd commands[] = {
     {
         .name = "template",
         .usage = "template list|show|render|import ...",
-        .desc = "canned replies: list, show, render NAME TICKET [--var k=v]",
+        .desc = "canned replies: list, show, render NAME TICKET [--var k=v], "
+                "import ACCOUNT",
         .needs_store = 1,
         .run = cmd_template,
     },
