@@ -58,8 +58,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "reply",
-        .usage = "reply ID (--text T | --file F) [--note] [--status S]",
-        .desc = "queue a reply or note and send it; exit 0 sent, 3 held",
+        .usage = "reply ID --text T|--file F|--template N",
+        .desc = "queue a reply (--note, --status S) and send it; exit 0 "
+                "sent, 3 held, 5 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
     },
@@ -73,8 +74,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "template",
-        .usage = "template list|show|render ...",
-        .desc = "canned replies: list, show, render NAME TICKET [--var k=v]",
+        .usage = "template list|show|render|import ...",
+        .desc = "canned replies: list, show, render NAME TICKET [--var k=v], "
+                "import ACCOUNT",
         .needs_store = 1,
         .run = cmd_template,
     },

@@ -796,6 +796,36 @@ out:
     return rc;
 }
 
+/* canned.json in the workspace: [{"id", "title", "body", "folder"}], the
+ * bodies in ttydesk's own placeholder syntax. No file: none to list. */
+static enum td_status
+local_list_canned(struct account *a, struct canned_list *out,
+                  struct td_error *err)
+{
+    struct local_priv *p = a->priv;
+    cJSON *arr = NULL, *j;
+    enum td_status rc;
+
+    if ((rc = local_load_index(p, "canned.json", &arr, err)) != TD_OK)
+        return rc;
+    cJSON_ArrayForEach(j, arr) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "id");
+        char num[32];
+        const char *ids = cJSON_IsString(id) ? id->valuestring : NULL;
+
+        if (cJSON_IsNumber(id)) {
+            snprintf(num, sizeof num, "%.0f", id->valuedouble);
+            ids = num;
+        }
+        if (ids == NULL || !cJSON_IsObject(j))
+            continue;
+        canned_list_add(out, ids, json_str(j, "title"), json_str(j, "body"),
+                        json_str(j, "folder"));
+    }
+    cJSON_Delete(arr);
+    return TD_OK;
+}
+
 const struct driver drv_local = {
     .name = "local",
     .desc = "a directory of JSON files (the demo and offline sandbox)",
@@ -809,4 +839,5 @@ const struct driver drv_local = {
     .reply = local_reply,
     .find_sent = local_find_sent,
     .update = local_update,
+    .list_canned = local_list_canned,
 };

@@ -7,6 +7,7 @@
 #include "ui/help.h"
 #include "ui/inbox.h"
 #include "ui/order.h"
+#include "ui/picker.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
@@ -317,6 +318,28 @@ static const struct action actions[] = {
     ACT("newline", "new line", editor_act_newline),
     ACT("use-suggestion", "start the empty draft with the suggested reply "
         "(else the next pane)", act_use_suggestion),
+    ACT("send-next", "send the draft, apply its status, open the next "
+        "ticket", editor_act_send_next),
+    ACT("template-picker", "insert a canned reply (search, preview)",
+        picker_act_open),
+    ACT("picker-insert", "picker: insert the template (asks its prompts)",
+        picker_act_insert),
+    ACT("picker-send", "picker: insert the template and send",
+        picker_act_insert_send),
+    ACT("picker-close", "picker: close (or back from a prompt)",
+        picker_act_close),
+    ACT("picker-down", "picker: next template", picker_act_down),
+    ACT("picker-up", "picker: previous template", picker_act_up),
+    ACT("picker-delete-back", "picker: delete a character of the search",
+        picker_act_delete_back),
+    ACT("picker-clear", "picker: clear the search (or the answer)",
+        picker_act_clear),
+    ACT("picker-lang", "picker: preview the next language variant",
+        picker_act_lang),
+    ACT("picker-preview-down", "picker: scroll the preview down",
+        picker_act_preview_down),
+    ACT("picker-preview-up", "picker: scroll the preview up",
+        picker_act_preview_up),
 };
 
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

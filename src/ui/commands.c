@@ -20,6 +20,7 @@
 #include "ui/outbox_cmds.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "ui/tplcmds.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -175,7 +176,15 @@ cmd_theme(struct ui *ui, int argc, char **argv)
 static void
 cmd_reply(struct ui *ui, int argc, char **argv)
 {
-    (void)argc;
+    /* `reply --template NAME ...`: tplcmds.c */
+    if (argc > 1 && strcmp(argv[0], "reply") == 0) {
+        tplcmds_reply(ui, argc, argv);
+        return;
+    }
+    if (argc > 1) {
+        ui_error(ui, "usage: note");
+        return;
+    }
     editor_begin(ui, strcmp(argv[0], "note") == 0);
 }
 
@@ -505,9 +514,9 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "reply",
-        .usage = "reply",
+        .usage = "reply [--template NAME [--var k=v]... [--lang L]]",
         .min_args = 0,
-        .max_args = 0,
+        .max_args = -1,
         .run = cmd_reply,
     },
     {
@@ -622,6 +631,62 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = outbox_cmd_discard,
     },
+    {
+        .name = "template",
+        .usage = "template [QUERY]",
+        .min_args = 0,
+        .max_args = -1,
+        .run = tplcmds_template,
+    },
+    {
+        .name = "template-new",
+        .usage = "template-new NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_new,
+    },
+    {
+        .name = "template-edit",
+        .usage = "template-edit NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_edit,
+    },
+    {
+        .name = "template-rename",
+        .usage = "template-rename OLD NEW",
+        .min_args = 2,
+        .max_args = 2,
+        .run = tplcmds_rename,
+    },
+    {
+        .name = "template-delete",
+        .usage = "template-delete NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_delete,
+    },
+    {
+        .name = "template-import",
+        .usage = "template-import ACCOUNT [--dry-run]",
+        .min_args = 1,
+        .max_args = 2,
+        .run = tplcmds_import,
+    },
+    {
+        .name = "send-next",
+        .usage = "send-next",
+        .min_args = 0,
+        .max_args = 0,
+        .run = tplcmds_send_next,
+    },
+    {
+        .name = "draft-status",
+        .usage = "draft-status pending|solved|on-hold|open|keep",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_draft_status,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -630,8 +695,11 @@ static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
-    "outbox-discard", "set",
+    "outbox-discard", "order-link", "order-unlink", "order-refresh",
+    "copy-tracking", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
+    "template", "template-new", "template-edit", "template-rename",
+    "template-delete", "template-import", "send-next", "draft-status",
 };
 
 const char *const *

@@ -13,12 +13,14 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/tscan.h"
 #include "drivers/outbox.h"
 #include "store/outbox_guard.h"
 #include "store/store.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/picker.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
 #include "ui/suggest.h"
@@ -52,6 +54,8 @@ struct editor {
      * holds the reply against (store_outbox_set_base). */
     time_t base_at;
     struct suggest sg;          /* shown while the draft is empty */
+    char *tpl_label;            /* "wismo [es]": the last template inserted */
+    int status_auto;            /* status came from a template, not a key */
 };
 
 static struct editor *
@@ -133,11 +137,15 @@ editor_set_ticket(struct ui *ui, int64_t id)
     if (ed->ticket_id == id)
         return;
     editor_save(ui);
+    /* The picker was filled with the other ticket's data. */
+    picker_close(ui);
     ed->ticket_id = id;
     ed->is_note = 0;
     ed->status = 0;
     ed->top = 0;
     ed->saved_once = 0;
+    ed->status_auto = 0;
+    xfree_str(&ed->tpl_label);
     edbuf_set(&ed->buf, "", 0, 1);
     ed->base_at = 0;
     if (id == 0)
@@ -194,7 +202,33 @@ editor_author(struct ui *ui)
     return name && *name ? name : "agent";
 }
 
-void
+/* A reply still holding a template tag ({{order.number}}, a prompt not
+ * answered) cannot go out: say which, and put the cursor on the first.
+ * 1 when blocked. */
+static int
+editor_unresolved(struct ui *ui, struct editor *ed)
+{
+    struct trender_list tags = { 0 };
+    size_t s, e;
+    struct buf b;
+
+    if (tscan_all(ed->buf.text, ed->buf.len, &tags) == 0)
+        return 0;
+    buf_init(&b, 0);
+    for (size_t i = 0; i < tags.n && i < 6; i++)
+        (void)buf_printf(&b, "%s%s", i ? ", " : "", tags.v[i]);
+    if (tags.n > 6)
+        (void)buf_printf(&b, " and %zu more", tags.n - 6);
+    ui_error(ui, "not sent: fill in or delete %s (highlighted)",
+             buf_str(&b));
+    if (tscan_next(ed->buf.text, ed->buf.len, 0, &s, &e))
+        ed->buf.cursor = s;
+    buf_free(&b);
+    trender_list_free(&tags);
+    return 1;
+}
+
+int
 editor_send_now(struct ui *ui)
 {
     struct editor *ed = editor_get(ui);
@@ -206,8 +240,10 @@ editor_send_now(struct ui *ui)
 
     if (tid == 0 || ed->buf.len == 0) {
         ui_error(ui, "nothing to send");
-        return;
+        return -1;
     }
+    if (editor_unresolved(ui, ed))
+        return -1;
     /* The draft is on disk before the outbox sees it: a crash in
      * between loses nothing. */
     ed->buf.dirty = 1;
@@ -218,7 +254,7 @@ editor_send_now(struct ui *ui)
         (ed->base_at && store_outbox_set_base(ui->app->store, item,
                                               ed->base_at, &err) != TD_OK)) {
         ui_error(ui, "not sent: %s", err.msg);
-        return;
+        return -1;
     }
     /* Queued: from here on the outbox owns the text. */
     store_draft_delete(ui->app->store, tid, &err);
@@ -227,6 +263,7 @@ editor_send_now(struct ui *ui)
     ed->is_note = 0;
     ed->saved_once = 0;
     (void)store_ticket_base(ui->app->store, tid, &ed->base_at, &err);
+    xfree_str(&ed->tpl_label);
     /* A network send must not freeze the screen: it goes on in the poll
      * loop and says how it went when it ends (a local one already has). */
     ui_message(ui, "sending...");
@@ -238,31 +275,176 @@ editor_send_now(struct ui *ui)
     inbox_reload(ui);
     ui_refresh_counts(ui);
     ui_focus(ui, PANE_THREAD);
+    return 0;
+}
+
+/* Move the inbox selection to ticket id if it is within a few rows;
+ * else leave it where it was. */
+static void
+editor_seek(struct ui *ui, int64_t id)
+{
+    for (int dir = -1; dir <= 1; dir += 2) {
+        int moved = 0;
+        int64_t got;
+
+        while (moved < 50 && (got = inbox_step(ui, dir)) != 0) {
+            moved++;
+            if (got == id)
+                return;
+        }
+        if (moved)
+            inbox_step(ui, -dir * moved);
+    }
+}
+
+/* Send, then open the ticket that came after it in the view. That one
+ * is remembered before sending: the sent ticket may move (its status
+ * changes the sort) or leave the view. */
+int
+editor_send_next_now(struct ui *ui)
+{
+    int64_t next = inbox_step(ui, 1);
+
+    if (next)
+        inbox_step(ui, -1);
+    if (editor_send_now(ui) != 0)
+        return -1;
+    if (next == 0) {
+        ui_message(ui, "sent; that was the last ticket of the view");
+        return 0;
+    }
+    /* Put the selection on it too, when it is still near in the list. */
+    if (inbox_selected(ui) != next)
+        editor_seek(ui, next);
+    inbox_open_id(ui, next);
+    return 0;
+}
+
+/* The checks both sends share before any confirmation. */
+static int
+editor_ready(struct ui *ui, struct editor *ed)
+{
+    if (ed->ticket_id == 0 || ed->buf.len == 0) {
+        ui_error(ui, "nothing to send");
+        return 0;
+    }
+    return !editor_unresolved(ui, ed);
+}
+
+/* Send (next: and open the next ticket), after the y/n question when
+ * confirm_send is set. */
+static void
+editor_ask_send(struct ui *ui, int next)
+{
+    struct editor *ed = editor_get(ui);
+    const char *st = editor_statuses[ed->status];
+
+    if (!editor_ready(ui, ed))
+        return;
+    if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
+        ui->confirm = next ? CONFIRM_SEND_NEXT : CONFIRM_SEND;
+        ui_message(ui, "Send this %s%s%s%s? (y/n)",
+                   ed->is_note ? "internal note" : "reply to the buyer",
+                   st ? " and set status " : "", st ? st : "",
+                   next ? ", then open the next ticket" : "");
+        return;
+    }
+    if (next)
+        editor_send_next_now(ui);
+    else
+        editor_send_now(ui);
+}
+
+void
+editor_act_send_next(struct ui *ui)
+{
+    editor_ask_send(ui, 1);
 }
 
 void
 editor_act_send(struct ui *ui)
 {
-    struct editor *ed = editor_get(ui);
-
-    if (ed->ticket_id == 0 || ed->buf.len == 0) {
-        ui_error(ui, "nothing to send");
-        return;
-    }
-    if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
-        ui->confirm = CONFIRM_SEND;
-        ui_message(ui, "Send this %s%s%s? (y/n)",
-                   ed->is_note ? "internal note" : "reply to the buyer",
-                   editor_statuses[ed->status] ? " and set status " : "",
-                   editor_statuses[ed->status] ? editor_statuses[ed->status]
-                   : "");
-        return;
-    }
-    editor_send_now(ui);
+    editor_ask_send(ui, 0);
 }
 
-/* Run the editor command on path with the terminal handed over. */
-static int
+int64_t
+editor_ticket(struct ui *ui)
+{
+    return editor_get(ui)->ticket_id;
+}
+
+int
+editor_insert(struct ui *ui, const char *text)
+{
+    struct editor *ed = editor_get(ui);
+
+    if (ed->ticket_id == 0)
+        return -1;
+    /* Its own undo step: C-z takes the whole template back out. */
+    ed->buf.coalesce = 0;
+    if (edbuf_insert(&ed->buf, text, strlen(text)) != 0) {
+        ui_error(ui, "the draft would pass its size limit: not inserted");
+        return -1;
+    }
+    ed->buf.coalesce = 0;
+    editor_changed(ui, ed);
+    return 0;
+}
+
+int
+editor_set_status(struct ui *ui, const char *name)
+{
+    struct editor *ed = editor_get(ui);
+
+    ed->status_auto = 0;
+    for (size_t i = 0; i < EDITOR_N_STATUSES; i++) {
+        if ((i == 0 && (name == NULL || strcmp(name, "keep") == 0)) ||
+            (i > 0 && name && strcmp(editor_statuses[i], name) == 0)) {
+            ed->status = i;
+            ed->buf.dirty = 1;
+            editor_changed(ui, ed);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+size_t
+editor_draft_len(struct ui *ui)
+{
+    return editor_get(ui)->buf.len;
+}
+
+int
+editor_template_used(struct ui *ui, const char *label, int is_note,
+                     int was_empty, const char *status)
+{
+    struct editor *ed = editor_get(ui);
+    int kept_note = 0;
+
+    free(ed->tpl_label);
+    ed->tpl_label = xstrdup(label);
+    /* A note template makes the draft a note; a public one makes a note
+     * public only when it started the draft: text written as a note
+     * must not reach the buyer because a template was added to it. */
+    if (is_note && !ed->is_note) {
+        ed->is_note = 1;
+        ed->buf.dirty = 1;
+    } else if (!is_note && ed->is_note && was_empty) {
+        ed->is_note = 0;
+        ed->buf.dirty = 1;
+    } else if (!is_note && ed->is_note) {
+        kept_note = 1;
+    }
+    /* The template's status, unless the agent already chose one. */
+    if (status && (ed->status == 0 || ed->status_auto) &&
+        editor_set_status(ui, status) == 0)
+        ed->status_auto = 1;
+    editor_changed(ui, ed);
+    return kept_note;
+}
+
+int
 editor_run_external(struct ui *ui, const char *path)
 {
     const char *cmd = config_str(ui->app->cfg, OPT_EDITOR);
@@ -374,6 +556,7 @@ editor_act_cycle_status(struct ui *ui)
     struct editor *ed = editor_get(ui);
 
     ed->status = (ed->status + 1) % EDITOR_N_STATUSES;
+    ed->status_auto = 0;
     ed->buf.dirty = 1;
     editor_changed(ui, ed);
     ui_message(ui, "after sending: %s", editor_statuses[ed->status] ?
@@ -501,11 +684,16 @@ editor_draw(struct ui *ui, struct pane *p)
     int suggesting = ed->buf.len == 0 && ed->sg.text && !ed->is_note &&
                      ed->sg.ticket_id == ed->ticket_id;
 
+    if (ui->picker) {
+        picker_draw(ui, p);
+        return;
+    }
     if (h < 1)
         h = 1;
-    snprintf(left, sizeof left, " %s%s", ed->ticket_id == 0 ? "Editor"
+    snprintf(left, sizeof left, " %s%s%s%s", ed->ticket_id == 0 ? "Editor"
              : ed->is_note ? "Internal note" : "Reply",
-             ed->ticket_id == 0 ? "" : " (C-s sends)");
+             ed->ticket_id == 0 || ed->tpl_label ? "" : " (C-s sends)",
+             ed->tpl_label ? " · " : "", ed->tpl_label ? ed->tpl_label : "");
     snprintf(right, sizeof right, "%s%s%s ",
              editor_statuses[ed->status] ? "then " : "",
              editor_statuses[ed->status] ? editor_statuses[ed->status] : "",
@@ -531,6 +719,8 @@ editor_draw(struct ui *ui, struct pane *p)
             if (len > 0 && s[len - 1] == '\n')
                 s[len - 1] = '\0';
             screen_put(ui, p->win, r + 1, 0, p->cols, s, obj, 1);
+            picker_mark_tags(ui, p->win, r + 1, p->cols, ed->buf.text,
+                             ed->buf.len, rows[i].start, rows[i].end);
             free(s);
         } else {
             screen_put(ui, p->win, r + 1, 0, p->cols,
@@ -542,7 +732,8 @@ editor_draw(struct ui *ui, struct pane *p)
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
                suggesting ? "Tab takes the suggestion, typing ignores it"
                : "C-s send  C-t note/reply  C-o status  C-z undo  "
-                 "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+                 "C-x C-e $EDITOR  C-r template  M-s send+next  Esc back",
+               OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
@@ -553,7 +744,8 @@ editor_cursor(struct ui *ui, struct pane *p, int *y, int *x)
 {
     struct editor *ed = p->priv;
 
-    (void)ui;
+    if (ui->picker)
+        return picker_cursor(ui, p, y, x);
     if (ed->ticket_id == 0)
         return -1;
     *y = ed->cur_y;
@@ -603,6 +795,7 @@ editor_fini(struct ui *ui, struct pane *p)
     editor_save(ui);
     edbuf_free(&ed->buf);
     suggest_free(&ed->sg);
+    free(ed->tpl_label);
 }
 
 const struct pane_ops editor_ops = {

@@ -103,7 +103,26 @@ static const char keymap_default[] =
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
     "bind editor <Esc> back\n"
-    "bind editor <Tab> use-suggestion\n";
+    "bind editor <Tab> use-suggestion\n"
+    "\n"
+    "# the template picker (C-r in the editor): text keys search\n"
+    "bind editor <C-r> template-picker\n"
+    "bind editor <M-t> template-picker\n"
+    "bind editor <M-s> send-next\n"
+    "bind global <M-:> prompt\n"
+    "bind picker <Enter> picker-insert\n"
+    "bind picker <C-s> picker-send\n"
+    "bind picker <Esc> picker-close\n"
+    "bind picker <C-g> picker-close\n"
+    "bind picker <Down> picker-down\n"
+    "bind picker <C-n> picker-down\n"
+    "bind picker <Up> picker-up\n"
+    "bind picker <C-p> picker-up\n"
+    "bind picker <Backspace> picker-delete-back\n"
+    "bind picker <C-u> picker-clear\n"
+    "bind picker <Tab> picker-lang\n"
+    "bind picker <PageDown> picker-preview-down\n"
+    "bind picker <PageUp> picker-preview-up\n";
 
 const char *
 keymap_default_text(void)

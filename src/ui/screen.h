@@ -61,6 +61,7 @@ struct qitem {
 };
 
 struct netsync;
+struct picker;
 
 struct keyq {
     struct qitem *v;
@@ -73,6 +74,8 @@ enum confirm_kind {
     CONFIRM_NONE = 0,
     CONFIRM_SEND,
     CONFIRM_QUIT,
+    CONFIRM_SEND_NEXT,
+    CONFIRM_TEMPLATE_DELETE,    /* confirm_arg: the template's id */
 };
 
 /* The whole console. One per ui_run; everything the panes share. */
@@ -100,6 +103,7 @@ struct ui {
     char seq[128];                  /* keys typed so far of a binding */
     struct prompt *prompt;
     enum confirm_kind confirm;
+    char *confirm_arg;              /* what the question is about, owned */
     char *msg;                      /* the prompt line's message */
     int msg_error;
     int quit;
@@ -117,6 +121,7 @@ struct ui {
     char *last_error;
     int classify_more;              /* stored tickets wait for the assist */
     unsigned classify_slices;       /* background slices done so far */
+    struct picker *picker;          /* the template picker, NULL = closed */
 };
 
 /* Set the prompt line's message (printf); error ones also become the

@@ -28,10 +28,12 @@
 #include "ui/keymap.h"
 #include "ui/netsync.h"
 #include "ui/order.h"
+#include "ui/picker.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/status.h"
 #include "ui/thread.h"
+#include "ui/tplcmds.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -388,13 +390,19 @@ ui_confirm_key(struct ui *ui, const char *key)
     ui->confirm = CONFIRM_NONE;
     if (strcmp(key, "y") != 0 && strcmp(key, "Y") != 0) {
         ui_message(ui, "cancelled");
+        xfree_str(&ui->confirm_arg);
         return;
     }
     ui_message(ui, "%s", "");
     if (kind == CONFIRM_SEND)
         editor_send_now(ui);
+    else if (kind == CONFIRM_SEND_NEXT)
+        editor_send_next_now(ui);
+    else if (kind == CONFIRM_TEMPLATE_DELETE)
+        tplcmds_delete_now(ui, ui->confirm_arg);
     else if (kind == CONFIRM_QUIT)
         ui->quit = 1;
+    xfree_str(&ui->confirm_arg);
 }
 
 static void
@@ -406,6 +414,7 @@ ui_key(struct ui *ui, const char *key)
     size_t len = strlen(ui->seq);
     const struct action *a;
     enum keymap_match m;
+    const char *map = p->ops->name;
 
     if (ui->confirm != CONFIRM_NONE) {
         ui_confirm_key(ui, key);
@@ -415,10 +424,16 @@ ui_key(struct ui *ui, const char *key)
         prompt_key(ui, key);
         return;
     }
+    /* The template picker takes the keys while it is open: its own map
+     * ("picker"), then global keys that type nothing. */
+    if (ui->picker && !ui->help && ui->focus == PANE_EDITOR) {
+        map = "picker";
+        text_input = 1;
+    }
     if (len + strlen(key) + 1 > sizeof ui->seq)
         len = 0;
     memcpy(ui->seq + len, key, strlen(key) + 1);
-    m = keymap_lookup(ui->app->cfg, ui->base, p->ops->name, ui->seq,
+    m = keymap_lookup(ui->app->cfg, ui->base, map, ui->seq,
                       text_input, &func, &macro);
     switch (m) {
     case KM_PREFIX:
@@ -440,7 +455,9 @@ ui_key(struct ui *ui, const char *key)
     ui->seq[0] = '\0';
     /* A key that ended an unknown sequence is dropped with it; a lone
      * unbound key may still mean something to the pane (typing). */
-    if (len == 0 && p->ops->input)
+    if (len == 0 && strcmp(map, "picker") == 0)
+        picker_input(ui, key);
+    else if (len == 0 && p->ops->input)
         p->ops->input(ui, p, key);
 }
 
@@ -800,6 +817,8 @@ ui_free(struct ui *ui)
     keyq_free(&ui->queue);
     netsync_free(&ui->net);
     config_free(&ui->base);
+    picker_close(ui);
+    free(ui->confirm_arg);
     free(ui->msg);
     free(ui->last_error);
     free(ui);
