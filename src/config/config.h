@@ -29,6 +29,9 @@ enum opt_id {
                                that the editor takes (160+ columns) */
     OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
                                (or the editor under the thread) takes */
+    OPT_TRANSLATE_TO,       /* string: ISO 639-1, the agent's language */
+    OPT_TRANSLATOR,         /* string: the translator used, "" = first */
+    OPT_DRAFTER,            /* string: the drafter used, "" = first */
     OPT_COUNT
 };
 
