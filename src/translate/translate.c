@@ -444,6 +444,18 @@ tr_langs_check(const char *from, const char *to, char *f, char *t,
     return 0;
 }
 
+/* "hola\n" and "hola" are one text: one cache entry. Owned. */
+static char *
+tr_trim_dup(const char *text)
+{
+    char *s = xstrdup(text);
+    size_t n = strlen(s);
+
+    while (n > 0 && strchr(" \t\r\n", s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
 char *
 tr_cached(struct tr_hub *h, struct tr_service *s, const char *text,
           const char *from, const char *to)
@@ -454,10 +466,7 @@ tr_cached(struct tr_hub *h, struct tr_service *s, const char *text,
     if (h->store == NULL || s == NULL || s->tr == NULL ||
         tr_langs_check(from, to, f, t, &err) != 0)
         return NULL;
-    trimmed = xstrdup(text);
-    for (size_t n = strlen(trimmed); n > 0 && strchr(" \t\r\n",
-                                                     trimmed[n - 1]); n--)
-        trimmed[n - 1] = '\0';
+    trimmed = tr_trim_dup(text);
     key = tr_key(s, *f ? f : NULL, t, trimmed);
     if (store_translation_get(h->store, key, &out, NULL, &err) != TD_OK)
         out = NULL;
@@ -604,11 +613,7 @@ tr_translate(struct tr_hub *h, struct tr_service *s, const char *text,
                             "language: give it (--from, or the ticket's "
                             "language)", s->name);
     j = tr_job_new(h, s, done, ctx);
-    j->text = xstrdup(text);
-    /* "hola\n" and "hola" are one text: one cache entry. */
-    for (size_t n = strlen(j->text); n > 0 && strchr(" \t\r\n",
-                                                     j->text[n - 1]); n--)
-        j->text[n - 1] = '\0';
+    j->text = tr_trim_dup(text);
     j->from = *f ? xstrdup(f) : NULL;
     j->to = xstrdup(t);
     j->key = tr_key(s, j->from, t, j->text);

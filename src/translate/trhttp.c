@@ -75,7 +75,10 @@ trhttp_done(void *ctx, struct http_response *resp)
             td_error_set(&err, TD_ERATE, "rate limited (HTTP 429)%s%s",
                          msg ? ": " : "", msg ? msg : "");
         else if (resp->status > 0)
-            td_error_set(&err, resp->result, "HTTP %ld%s%s", resp->status,
+            /* 403 is these APIs' word for a refused key (DeepL and
+             * LibreTranslate), not a permission of the agent's. */
+            td_error_set(&err, resp->status == 403 ? TD_EAUTH
+                         : resp->result, "HTTP %ld%s%s", resp->status,
                          msg ? ": " : (resp->reason && *resp->reason)
                          ? " " : "", msg ? msg : resp->reason);
         else
