@@ -18,6 +18,7 @@
 #include "ui/netsync.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -545,6 +546,27 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = cmd_sync,
     },
+    {
+        .name = "translate",
+        .usage = "translate [on|off|toggle]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate,
+    },
+    {
+        .name = "translate-draft",
+        .usage = "translate-draft [LANG]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate_draft,
+    },
+    {
+        .name = "draft",
+        .usage = "draft [TEMPLATE]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_draft,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -552,7 +574,8 @@ static const struct ui_cmd ui_cmds[] = {
 static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
-    "bulk-assign", "bulk-tag", "set",
+    "bulk-assign", "bulk-tag", "translate", "translate-draft", "draft",
+    "set",
     "unset", "bind", "unbind", "macro", "color", "source",
 };
 

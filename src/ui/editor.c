@@ -21,6 +21,7 @@
 #include "ui/keymap.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -172,6 +173,31 @@ editor_begin(struct ui *ui, int is_note)
 }
 
 const char *
+editor_text(struct ui *ui, int64_t *ticket_id)
+{
+    struct editor *ed = editor_get(ui);
+
+    *ticket_id = ed ? ed->ticket_id : 0;
+    return ed && ed->buf.text ? ed->buf.text : "";
+}
+
+void
+editor_replace_text(struct ui *ui, const char *text)
+{
+    struct editor *ed = editor_get(ui);
+    size_t n = strlen(text);
+
+    if (ed->ticket_id == 0)
+        return;
+    if (n > EDBUF_MAX)
+        n = EDBUF_MAX;
+    edbuf_set(&ed->buf, text, n, 0);
+    ed->buf.dirty = 1;
+    editor_changed(ui, ed);
+    editor_save(ui);
+}
+
+const char *
 editor_author(struct ui *ui)
 {
     const char *name = config_str(ui->app->cfg, OPT_AGENT_NAME);
@@ -236,8 +262,9 @@ editor_act_send(struct ui *ui)
     }
     if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
         ui->confirm = CONFIRM_SEND;
-        ui_message(ui, "Send this %s%s%s? (y/n)",
+        ui_message(ui, "Send this %s%s%s%s? (y/n)",
                    ed->is_note ? "internal note" : "reply to the buyer",
+                   ed->is_note ? "" : uitrans_send_note(ui),
                    editor_statuses[ed->status] ? " and set status " : "",
                    editor_statuses[ed->status] ? editor_statuses[ed->status]
                    : "");
@@ -417,7 +444,8 @@ static void
 editor_draw(struct ui *ui, struct pane *p)
 {
     struct editor *ed = p->priv;
-    int h = p->rows - 2, width = p->cols;
+    int pv = uitrans_preview_rows(ui, p);
+    int h = p->rows - 2 - pv, width = p->cols;
     size_t n, row, col;
     struct edbuf_row *rows;
     char left[128], right[96];
@@ -459,6 +487,8 @@ editor_draw(struct ui *ui, struct pane *p)
                        OBJ_EDITOR_TEXT, 1);
         }
     }
+    if (pv > 0)
+        uitrans_draw_preview(ui, p, h + 1, pv);
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
                "C-s send  C-t note/reply  C-o status  C-z undo  "
                "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);

@@ -24,6 +24,13 @@ void editor_begin(struct ui *ui, int is_note);
 /* Queue and send the draft now (after the confirmation, if any). */
 void editor_send_now(struct ui *ui);
 
+/* The draft's text (borrowed until the next change) and, in *ticket_id,
+ * its ticket (0 = none). */
+const char *editor_text(struct ui *ui, int64_t *ticket_id);
+/* Replace the draft with text as one undo step (a translation swapped
+ * in, a generated draft) and save it. */
+void editor_replace_text(struct ui *ui, const char *text);
+
 /* The name replies go out under: agent_name, else $USER. */
 const char *editor_author(struct ui *ui);
 

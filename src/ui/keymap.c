@@ -53,6 +53,10 @@ static const char keymap_default[] =
     "bind global 5 view-breaching\n"
     "bind global v view-next\n"
     "\n"
+    "# translation and drafts (translator and drafter in ttydeskrc(5))\n"
+    "bind global <M-t> translate-toggle\n"
+    "bind global <M-g> generate-draft\n"
+    "\n"
     "# the inbox\n"
     "bind inbox <Enter> open\n"
     "bind inbox l open\n"
@@ -70,6 +74,7 @@ static const char keymap_default[] =
     "bind thread q back\n"
     "bind thread h back\n"
     "bind thread z fold-toggle\n"
+    "bind thread T translate-toggle\n"
     "bind order q back\n"
     "\n"
     "# the reply editor: text keys type, these edit\n"
@@ -96,7 +101,9 @@ static const char keymap_default[] =
     "bind editor <C-w> delete-word-back\n"
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
-    "bind editor <Esc> back\n";
+    "bind editor <Esc> back\n"
+    "bind editor <M-t> translate-draft\n"
+    "bind editor <M-s> swap-translation\n";
 
 const char *
 keymap_default_text(void)
