@@ -157,7 +157,7 @@ run_script 120 30
 check_has "the drafter's reply lands in the editor for review" \
     "$tmp/draft" '│ 山田様、お問い合わせありがとうございます。' \
     '^draft from ai: read it before sending' '│ +Reply \(C-s sends\)'
-check_has "the draft was not sent" "$tmp/draft" ' 1 msg $' '\| outbox 0$'
+check_has "the draft was not sent" "$tmp/draft" ' 1 msg$' '\| outbox 0$'
 
 kill $server 2>/dev/null
 wait $server 2>/dev/null
