@@ -78,6 +78,21 @@ proc_child(char *const *argv, int in, int out, int err)
     _exit(127);
 }
 
+/* Close what a failed start opened; err says what failed (errno). */
+static enum td_status
+proc_fail(int in[2], int o[2], int e[2], const char *what,
+          struct td_error *err)
+{
+    int saved = errno;
+
+    for (int i = 0; i < 2; i++) {
+        proc_close_fd(&in[i]);
+        proc_close_fd(&o[i]);
+        proc_close_fd(&e[i]);
+    }
+    return td_error_set(err, TD_EIO, "%s: %s", what, strerror(saved));
+}
+
 enum td_status
 proc_start(char *const *argv, const char *input, size_t len, long timeout_ms,
            size_t max_out, proc_done_fn done, void *ctx, struct proc **out,
@@ -92,26 +107,10 @@ proc_start(char *const *argv, const char *input, size_t len, long timeout_ms,
         return td_error_set(err, TD_EINVAL, "empty command");
     /* stdin must be a pipe: Apertium's format filters refuse a socket. */
     if (pipe2(in, O_CLOEXEC) != 0 || pipe2(o, O_CLOEXEC) != 0 ||
-        pipe2(e, O_CLOEXEC) != 0) {
-        int saved = errno;
-
-        for (int i = 0; i < 2; i++) {
-            proc_close_fd(&in[i]);
-            proc_close_fd(&o[i]);
-            proc_close_fd(&e[i]);
-        }
-        return td_error_set(err, TD_EIO, "pipe: %s", strerror(saved));
-    }
-    if ((pid = fork()) < 0) {
-        int saved = errno;
-
-        for (int i = 0; i < 2; i++) {
-            proc_close_fd(&in[i]);
-            proc_close_fd(&o[i]);
-            proc_close_fd(&e[i]);
-        }
-        return td_error_set(err, TD_EIO, "fork: %s", strerror(saved));
-    }
+        pipe2(e, O_CLOEXEC) != 0)
+        return proc_fail(in, o, e, "pipe", err);
+    if ((pid = fork()) < 0)
+        return proc_fail(in, o, e, "fork", err);
     if (pid == 0)
         proc_child(argv, in[0], o[1], e[1]);
     close(in[0]);

@@ -324,7 +324,7 @@ uitrans_message(struct ui *ui, const struct ticket *t,
     struct tr_service *s;
     struct ut_msg *um;
     struct td_error err;
-    char *cached;
+    char *cached, code[16];
 
     *note = NULL;
     /* Internal notes are written by agents for agents, system lines by
@@ -343,7 +343,11 @@ uitrans_message(struct ui *ui, const struct ticket *t,
         um = &u->msgs[u->n_msgs++];
         memset(um, 0, sizeof *um);
         um->msg_id = m->id;
-        um->from = t->language ? xstrdup(t->language) : NULL;
+        /* A language the detector could not tell ("unknown") is left to
+         * the provider to detect. */
+        um->from = t->language && tr_lang_norm(t->language, code,
+                                               sizeof code) == 0
+                   ? xstrdup(code) : NULL;
         td_error_clear(&err);
         s = tr_hub_translator(u->hub, NULL, &err);
         /* Cached: shown at once, nothing asked. */
@@ -577,6 +581,10 @@ uitrans_preview_rows(struct ui *ui, struct pane *p)
     const char *text = editor_text(ui, &tid);
     int rows = (p->rows - 2) / 2;
 
+    /* Sent or cleared: what was under review is over. */
+    if (u && tid != 0 && u->draft.ticket_id == tid && *text == '\0' &&
+        !u->draft.pending)
+        ut_draft_reset(&u->draft);
     if (!ut_draft_here(u, tid, text) || p->rows < 7)
         return 0;
     return rows < 3 ? 3 : rows;
