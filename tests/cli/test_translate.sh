@@ -86,10 +86,14 @@ if [ $RC -eq 4 ] && has "$OUT" '"retry_after":	600' &&
     pass "translate: 429 exits 4 with retry_after"
 else fail "translate 429" "rc=$RC" "$OUT" "$ERR"; fi
 
-run sh -c "printf 'bad key' | '$B' translate --provider lt --from en --to de"
+run sh -c "printf 'bad key' | '$B' -d '$T_HOME/debug.log' translate --provider lt --from en --to de"
 if [ $RC -eq 1 ] && has "$ERR" 'lt: HTTP 403: Invalid API key'; then
     pass "translate: a refused key exits 1 with the server's words"
 else fail "translate 403" "rc=$RC" "$OUT" "$ERR"; fi
+if grep -q 'POST /translate' "$T_HOME/debug.log" &&
+   ! grep -q 'k-123' "$T_HOME/debug.log"; then
+    pass "translate -d: the request is logged, the key is not"
+else fail "translate -d log" "$(cat "$T_HOME/debug.log")"; fi
 
 run sh -c "printf 'hola' | '$B' translate --to english"
 if [ $RC -eq 2 ] && has "$ERR" "bad target language 'english'"; then
