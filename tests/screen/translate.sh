@@ -87,7 +87,7 @@ cat >"$tmp/script" <<SCRIPT
 :translate on
 @wait
 :save-screen $tmp/on
-<M-t>
+T
 :save-screen $tmp/off
 rWhere is my order? It has not arrived.
 <M-t>
@@ -106,11 +106,11 @@ check_has "the Spanish conversation in English (Apertium)" "$tmp/on" \
     '│   \[es → en, ap · T shows the original\]$' \
     '│   Where it is my request\? Still it has not arrived\.$' \
     '^conversation in English \(ap\): T shows the originals$'
-check_has "M-t shows the original again" "$tmp/off" \
+check_has "T (in the conversation) shows the original again" "$tmp/off" \
     '│   ¿Dónde está mi pedido\? Todavía no ha llegado\.$' \
     '^conversation as written$'
 grep -q 'Where it is my request' "$tmp/off" &&
-    not_ok "no translation left after M-t" || ok "no translation left after M-t"
+    not_ok "no translation left after T" || ok "no translation left after T"
 check_has "the draft and its Spanish translation, both shown" \
     "$tmp/review" '│ Where is my order\? It has not arrived\.$' \
     '│ ── Spanish translation by ap \(M-s puts it in the editor\)' \
