@@ -552,6 +552,10 @@ tr_job_finish(struct tr_job *j, enum td_status rc, const char *text,
         src = srcn;
     else
         src = j->from;
+    /* The engine holds this service's requests for as long as the 429
+     * asked; new jobs are told so at once instead of waiting unseen. */
+    if (rc == TD_ERATE && retry_after_s > 0)
+        j->svc->rate_until = (long long)time(NULL) + retry_after_s;
     if (rc == TD_OK && j->key && h->store) {
         td_error_clear(&serr);
         /* A cache that cannot be written is not the translation's
@@ -570,8 +574,14 @@ static enum td_status
 tr_job_start(struct tr_hub *h, struct tr_job *j, struct td_error *err)
 {
     struct tr_service *s = j->svc;
+    long long wait = s->rate_until - (long long)time(NULL);
     enum td_status rc;
 
+    if (wait > 0) {
+        tr_job_free(j);
+        return td_error_set(err, TD_ERATE, "%s is rate limited: retry in "
+                            "%lld s", s->name, wait);
+    }
     j->next = h->jobs;
     h->jobs = j;
     if (s->tr)

@@ -66,6 +66,7 @@ struct tr_service {
     struct tr_hub *hub;
     void *priv;
     int insecure;                   /* insecure=yes: http:// to any host */
+    long long rate_until;           /* a 429 said to wait until then */
 };
 
 /* What a finished job says; borrowed for the callback only. */

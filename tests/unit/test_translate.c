@@ -337,6 +337,10 @@ test_libretranslate(void **state)
     assert_int_equal(o.retry_after, 3600);
     assert_string_equal(o.error, "rate limited (HTTP 429): retry in 3600 s: "
                         "Slowdown: 1 per hour");
+    /* Meanwhile new texts fail at once, with nothing sent or pending. */
+    assert_int_equal(run(x, "lt", "Otra pregunta", "es", "en", &o), TD_ERATE);
+    assert_non_null(strstr(o.error, "lt is rate limited: retry in 3"));
+    assert_int_equal(tr_hub_pending(x->hub), 0);
 }
 
 static void
