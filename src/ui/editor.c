@@ -189,8 +189,11 @@ editor_replace_text(struct ui *ui, const char *text)
 
     if (ed->ticket_id == 0)
         return;
-    if (n > EDBUF_MAX)
+    if (n > EDBUF_MAX) {
         n = EDBUF_MAX;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;        /* never half a character */
+    }
     edbuf_set(&ed->buf, text, n, 0);
     ed->buf.dirty = 1;
     editor_changed(ui, ed);
