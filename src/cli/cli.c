@@ -10,6 +10,7 @@
 #include "app.h"
 
 #include "cli/cmd_classify.h"
+#include "cli/cmd_translate.h"
 #include "cli/cmd_config.h"
 #include "cli/cmd_orders.h"
 #include "cli/cmd_outbox.h"
@@ -100,6 +101,13 @@ static const struct cli_cmd commands[] = {
         .desc = "the language and intent of a message (or of each line)",
         .needs_store = 0,
         .run = cmd_classify,
+    },
+    {
+        .name = "translate",
+        .usage = "translate [--to L] [--from L] [--provider P] [--json]",
+        .desc = "translate the text on stdin with a translator line",
+        .needs_store = 0,
+        .run = cmd_translate,
     },
 };
 

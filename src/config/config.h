@@ -31,6 +31,9 @@ enum opt_id {
                                (or the editor under the thread) takes */
     OPT_STUCK_DAYS,         /* int: days without a checkpoint = stuck */
     OPT_RETURN_DAYS,        /* int: the shop's own return policy in days */
+    OPT_TRANSLATE_TO,       /* string: ISO 639-1, the agent's language */
+    OPT_TRANSLATOR,         /* string: the translator used, "" = first */
+    OPT_DRAFTER,            /* string: the drafter used, "" = first */
     OPT_COUNT
 };
 

@@ -13,6 +13,7 @@
 
 static enum td_status check_sort(const char *v, struct td_error *err);
 static enum td_status check_columns(const char *v, struct td_error *err);
+static enum td_status check_lang(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
     [OPT_AGENT_NAME] = {
@@ -134,6 +135,24 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "the shop's own return window in days, where the law of "
                 "the buyer's country sets none (rules/returns.rules)",
     },
+    [OPT_TRANSLATE_TO] = {
+        .name = "translate_to",
+        .type = OT_STRING,
+        .def = "en",
+        .desc = "ISO 639-1 language messages are translated into (yours)",
+    },
+    [OPT_TRANSLATOR] = {
+        .name = "translator",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the translator line to use; empty for the first declared",
+    },
+    [OPT_DRAFTER] = {
+        .name = "drafter",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the drafter line to use; empty for the first declared",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -169,6 +188,9 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_SORT] = {
         .check = check_sort,
+    },
+    [OPT_TRANSLATE_TO] = {
+        .check = check_lang,
     },
 };
 
@@ -364,4 +386,19 @@ options_format(const struct config *cfg, enum opt_id id, struct buf *out)
         format_duration(cfg->num[id], out);
         break;
     }
+}
+
+/* translate_to: two letters of ISO 639-1, with an optional region. */
+static enum td_status
+check_lang(const char *v, struct td_error *err)
+{
+    size_t n = strlen(v);
+
+    if ((n == 2 || (n == 5 && (v[2] == '-' || v[2] == '_'))) &&
+        isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1]) &&
+        (n == 2 || (isalpha((unsigned char)v[3]) &&
+                    isalpha((unsigned char)v[4]))))
+        return TD_OK;
+    return td_error_set(err, TD_EINVAL, "'%s' is not a language code "
+                        "(ISO 639-1, such as en or pt-BR)", v);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/secret.h"
 #include "drivers/driver.h"
 #include "net/http_url.h"
 #include "util/buf.h"
@@ -51,13 +52,7 @@ netdrv_truthy(const char *v)
 void
 netdrv_wipe(char **s)
 {
-    if (s == NULL || *s == NULL)
-        return;
-    /* volatile: the compiler may not drop a store to memory that is
-     * freed right after. */
-    for (volatile char *p = *s; *p; p++)
-        *p = '\0';
-    xfree_str(s);
+    secret_wipe(s);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "ui/uitrans.h"
 
 /* The pane keys act on: the help when it is open, else the focus. */
 static struct pane *
@@ -289,6 +290,14 @@ static const struct action actions[] = {
         order_act_prev),
     ACT("copy-tracking", "copy the parcel's tracking page (OSC 52)",
         order_act_copy_tracking),
+    ACT("translate-toggle", "show the conversation in your language "
+        "(translate_to) or as written", uitrans_act_toggle),
+    ACT("translate-draft", "translate the draft into the buyer's language "
+        "and show it under the draft", uitrans_act_translate_draft),
+    ACT("swap-translation", "swap the draft and its translation (what the "
+        "editor holds is sent)", uitrans_act_swap_draft),
+    ACT("generate-draft", "ask the drafter for a draft (review it before "
+        "sending)", uitrans_act_generate_draft),
     ACT("send", "send the draft (through the outbox)", editor_act_send),
     ACT("edit-external", "edit the draft in $EDITOR",
         editor_act_edit_external),

@@ -21,6 +21,7 @@
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "ui/tplcmds.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -687,6 +688,27 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = tplcmds_draft_status,
     },
+    {
+        .name = "translate",
+        .usage = "translate [on|off|toggle]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate,
+    },
+    {
+        .name = "translate-draft",
+        .usage = "translate-draft [LANG]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate_draft,
+    },
+    {
+        .name = "draft",
+        .usage = "draft [TEMPLATE]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_draft,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -696,7 +718,7 @@ static const char *const all_names[] = {
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
     "outbox-discard", "order-link", "order-unlink", "order-refresh",
-    "copy-tracking", "set",
+    "copy-tracking", "translate", "translate-draft", "draft", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
     "template", "template-new", "template-edit", "template-rename",
     "template-delete", "template-import", "send-next", "draft-status",

@@ -25,6 +25,7 @@
 #include "ui/screen.h"
 #include "ui/suggest.h"
 #include "ui/thread.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -192,6 +193,34 @@ editor_begin(struct ui *ui, int is_note)
 }
 
 const char *
+editor_text(struct ui *ui, int64_t *ticket_id)
+{
+    struct editor *ed = editor_get(ui);
+
+    *ticket_id = ed ? ed->ticket_id : 0;
+    return ed && ed->buf.text ? ed->buf.text : "";
+}
+
+void
+editor_replace_text(struct ui *ui, const char *text)
+{
+    struct editor *ed = editor_get(ui);
+    size_t n = strlen(text);
+
+    if (ed->ticket_id == 0)
+        return;
+    if (n > EDBUF_MAX) {
+        n = EDBUF_MAX;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;        /* never half a character */
+    }
+    edbuf_set(&ed->buf, text, n, 0);
+    ed->buf.dirty = 1;
+    editor_changed(ui, ed);
+    editor_save(ui);
+}
+
+const char *
 editor_author(struct ui *ui)
 {
     const char *name = config_str(ui->app->cfg, OPT_AGENT_NAME);
@@ -343,8 +372,9 @@ editor_ask_send(struct ui *ui, int next)
         return;
     if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
         ui->confirm = next ? CONFIRM_SEND_NEXT : CONFIRM_SEND;
-        ui_message(ui, "Send this %s%s%s%s? (y/n)",
+        ui_message(ui, "Send this %s%s%s%s%s? (y/n)",
                    ed->is_note ? "internal note" : "reply to the buyer",
+                   ed->is_note ? "" : uitrans_send_note(ui),
                    st ? " and set status " : "", st ? st : "",
                    next ? ", then open the next ticket" : "");
         return;
@@ -675,7 +705,8 @@ static void
 editor_draw(struct ui *ui, struct pane *p)
 {
     struct editor *ed = p->priv;
-    int h = p->rows - 2, width = p->cols;
+    int pv = uitrans_preview_rows(ui, p);
+    int h = p->rows - 2 - pv, width = p->cols;
     size_t n, row, col;
     struct edbuf_row *rows;
     char left[128], right[96];
@@ -729,6 +760,8 @@ editor_draw(struct ui *ui, struct pane *p)
                        OBJ_EDITOR_TEXT, 1);
         }
     }
+    if (pv > 0)
+        uitrans_draw_preview(ui, p, h + 1, pv);
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
                suggesting ? "Tab takes the suggestion, typing ignores it"
                : "C-s send  C-t note/reply  C-o status  C-z undo  "

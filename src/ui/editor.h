@@ -49,6 +49,13 @@ int editor_template_used(struct ui *ui, const char *label, int is_note,
  * with the terminal handed over; 0 when it exits 0. */
 int editor_run_external(struct ui *ui, const char *path);
 
+/* The draft's text (borrowed until the next change) and, in *ticket_id,
+ * its ticket (0 = none). */
+const char *editor_text(struct ui *ui, int64_t *ticket_id);
+/* Replace the draft with text as one undo step (a translation swapped
+ * in, a generated draft) and save it. */
+void editor_replace_text(struct ui *ui, const char *text);
+
 /* The name replies go out under: agent_name, else $USER. */
 const char *editor_author(struct ui *ui);
 

@@ -53,6 +53,10 @@ static const char keymap_default[] =
     "bind global 5 view-breaching\n"
     "bind global v view-next\n"
     "\n"
+    "# translation and drafts (translator and drafter in ttydeskrc(5))\n"
+    "bind global <M-t> translate-toggle\n"
+    "bind global <M-g> generate-draft\n"
+    "\n"
     "# the inbox\n"
     "bind inbox <Enter> open\n"
     "bind inbox l open\n"
@@ -70,6 +74,7 @@ static const char keymap_default[] =
     "bind thread q back\n"
     "bind thread h back\n"
     "bind thread z fold-toggle\n"
+    "bind thread T translate-toggle\n"
     "bind order q back\n"
     "bind order R order-refresh\n"
     "bind thread R order-refresh\n"
@@ -107,7 +112,6 @@ static const char keymap_default[] =
     "\n"
     "# the template picker (C-r in the editor): text keys search\n"
     "bind editor <C-r> template-picker\n"
-    "bind editor <M-t> template-picker\n"
     "bind editor <M-s> send-next\n"
     "bind global <M-:> prompt\n"
     "bind picker <Enter> picker-insert\n"
@@ -122,7 +126,9 @@ static const char keymap_default[] =
     "bind picker <C-u> picker-clear\n"
     "bind picker <Tab> picker-lang\n"
     "bind picker <PageDown> picker-preview-down\n"
-    "bind picker <PageUp> picker-preview-up\n";
+    "bind picker <PageUp> picker-preview-up\n"
+    "bind editor <M-t> translate-draft\n"
+    "bind editor <M-o> swap-translation\n";
 
 const char *
 keymap_default_text(void)

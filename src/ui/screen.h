@@ -62,6 +62,7 @@ struct qitem {
 
 struct netsync;
 struct picker;
+struct uitrans;
 
 struct keyq {
     struct qitem *v;
@@ -110,6 +111,7 @@ struct ui {
     int exit_status;
     int sigfd;                      /* signalfd for SIGWINCH, -1 if none */
     struct netsync *net;            /* network accounts, NULL if none */
+    struct uitrans *trans;          /* translators and drafters */
     int script_wait;                /* a script's @wait: until net is idle */
     long counts_minute;             /* when the counts were last refreshed */
     int64_t ticket_id;              /* the open ticket, 0 = none */

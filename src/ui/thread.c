@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "ui/screen.h"
 #include "ui/tlines.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -167,6 +168,7 @@ thread_build(struct ui *ui, struct thread *th, int cols)
                   : m->author == AK_CUSTOMER ? OBJ_THREAD_BUYER
                   : m->author == AK_AGENT ? OBJ_THREAD_AGENT
                   : OBJ_THREAD_SYSTEM;
+        const char *shown, *note;
         const char *kind = !m->is_public ? "internal note"
                            : m->author == AK_CUSTOMER ? "buyer"
                            : m->author == AK_AGENT ? "agent" : "system";
@@ -182,8 +184,14 @@ thread_build(struct ui *ui, struct thread *th, int cols)
         if (m->author == AK_CUSTOMER && t->requester.timezone)
             buf_printf(&b, " (buyer's time %s)", local);
         tlines_add_wrapped(&th->lines, obj, "", buf_str(&b), cols);
-        thread_add_body(th, m->body, !m->is_public ? OBJ_THREAD_NOTE
-                        : OBJ_THREAD_BODY, cols);
+        /* With translations on, the body in the agent's language and a
+         * line saying so; the original stays a key (T) away. */
+        shown = uitrans_message(ui, t, m, &note);
+        if (note)
+            tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "  ", note,
+                               cols);
+        thread_add_body(th, shown ? shown : m->body, !m->is_public
+                        ? OBJ_THREAD_NOTE : OBJ_THREAD_BODY, cols);
         for (size_t k = 0; k < m->n_attachments; k++) {
             buf_reset(&b);
             buf_printf(&b, "  [attachment] %s (%lld bytes)",
@@ -372,6 +380,12 @@ const struct pane_ops thread_ops = {
     .step = thread_move,
     .input = NULL,
 };
+
+void
+thread_invalidate(struct ui *ui)
+{
+    thread_get(ui)->built_cols = 0;
+}
 
 void
 thread_act_fold_toggle(struct ui *ui)

@@ -34,6 +34,7 @@
 #include "ui/status.h"
 #include "ui/thread.h"
 #include "ui/tplcmds.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -700,7 +701,7 @@ ui_classify_slice(struct ui *ui)
 static int
 ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
 {
-    size_t nfds = 0, net_at, n_net;
+    size_t nfds = 0, net_at, n_net, tr_at, n_tr;
     int n, ms, keys = -1, sig = -1;
 
     if (*cap < 2) {
@@ -721,7 +722,10 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
     net_at = nfds;
     n_net = netsync_pollfds(ui, fds, cap, net_at);
     nfds += n_net;
-    ms = netsync_timeout(ui, ui_poll_timeout(ui));
+    tr_at = nfds;
+    n_tr = uitrans_pollfds(ui, fds, cap, tr_at);
+    nfds += n_tr;
+    ms = uitrans_timeout(ui, netsync_timeout(ui, ui_poll_timeout(ui)));
     if (ui->classify_more)
         ms = 0;                 /* keys first, then the next slice */
     for (size_t i = 0; i < nfds; i++)
@@ -731,6 +735,8 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
         return -1;
     /* After a timeout too: libcurl runs its timers from here. */
     netsync_dispatch(ui, n > 0 ? *fds + net_at : NULL, n > 0 ? n_net : 0);
+    /* After the engine: translations it finished are called back here. */
+    uitrans_dispatch(ui, n > 0 ? *fds + tr_at : NULL, n > 0 ? n_tr : 0);
     if (n <= 0) {
         ui_minute(ui);
         ui_classify_slice(ui);
@@ -759,7 +765,7 @@ ui_loop(struct ui *ui)
     ui->counts_minute = (long)(time(NULL) / 60);
     while (!ui->quit) {
         ui_draw(ui);
-        if (ui->script_wait && !netsync_busy(ui))
+        if (ui->script_wait && !netsync_busy(ui) && !uitrans_busy(ui))
             ui->script_wait = 0;
         if (!ui->script_wait && keyq_pop(&ui->queue, &it)) {
             if (it.is_cmd == 2)
@@ -773,7 +779,7 @@ ui_loop(struct ui *ui)
         }
         /* The script is done; what it started on the network is waited
          * for, so that nothing is left half-way at exit. */
-        if (ui->scripted && !netsync_busy(ui))
+        if (ui->scripted && !netsync_busy(ui) && !uitrans_busy(ui))
             break;
         if (ui_wait(ui, &fds, &cap) < 0)
             break;
@@ -816,6 +822,7 @@ ui_free(struct ui *ui)
         close(ui->sigfd);
     keyq_free(&ui->queue);
     netsync_free(&ui->net);
+    uitrans_free(&ui->trans);
     config_free(&ui->base);
     picker_close(ui);
     free(ui->confirm_arg);
@@ -872,6 +879,8 @@ ui_run(struct app *app)
     thread_load(ui, 0, 0);
     order_load(ui, 0);
     ui_refresh_counts(ui);
+    /* Before netsync: translators may start the HTTP engine. */
+    ui->trans = uitrans_new(ui);
     ui->net = netsync_new(ui);
     ui->classify_more = app->assist != NULL;
     if (app->cfg->n_errors > 0)
