@@ -183,6 +183,9 @@ app_open(struct app *app, struct td_error *err)
     app->store_path = paths_join(app->data_dir, "store.db");
     if ((rc = store_open(app->store_path, &app->store, err)) != TD_OK)
         return rc;
+    /* The rc file's SLA policies may have changed since the last run. */
+    if ((rc = store_sla_apply(app->store, app->cfg->sla, err)) != TD_OK)
+        return rc;
     for (size_t i = 0; i < app->cfg->n_accounts; i++) {
         const struct account_def *def = &app->cfg->accounts[i];
         struct account *a;

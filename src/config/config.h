@@ -29,6 +29,9 @@ enum opt_id {
                                that the editor takes (160+ columns) */
     OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
                                (or the editor under the thread) takes */
+    OPT_BREACHING_WITHIN,   /* duration: the breaching view's horizon */
+    OPT_NIGHT_HOURS,        /* string: "22:00-07:00", night at the buyer's */
+    OPT_MORNING,            /* string: "09:00", what :send-at morning means */
     OPT_COUNT
 };
 
@@ -82,6 +85,8 @@ struct macro_def {
     char *desc;
 };
 
+struct sla_book;
+
 struct color_def {
     char *object;
     char *fg;
@@ -104,6 +109,7 @@ struct config {
     size_t n_macros;
     struct color_def *colors;
     size_t n_colors;
+    struct sla_book *sla;       /* `sla` and `hours` lines (core/sla.h) */
     char **errors;              /* "file:line: message", in order */
     size_t n_errors;
     int source_depth;           /* guards `source` loops */

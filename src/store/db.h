@@ -17,6 +17,7 @@ struct db_cached {
 };
 
 struct fts_doc;
+struct sla_book;
 
 struct store {
     sqlite3 *db;
@@ -29,6 +30,8 @@ struct store {
     struct fts_doc *pending;    /* FTS rows to bring up to date (fts.c) */
     size_t n_pending;
     size_t cap_pending;
+    const struct sla_book *sla; /* borrowed; NULL = backend due times only */
+    int version;                /* the schema version the file was opened at */
 };
 
 /* Turn the connection's last failure into err: "store: OP: sqlite's text",

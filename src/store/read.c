@@ -55,6 +55,9 @@ read_ticket_row(sqlite3_stmt *st, struct ticket *t)
     t->requester.timezone = db_col_str(st, 20);
     t->requester.locale = db_col_str(st, 21);
     t->unread = sqlite3_column_int(st, 22) != 0;
+    t->next_response_due = (time_t)sqlite3_column_int64(st, 23);
+    t->sla_due = (time_t)sqlite3_column_int64(st, 24);
+    t->customer_at = (time_t)sqlite3_column_int64(st, 25);
 }
 
 static const char sql_tags[] =

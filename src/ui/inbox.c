@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "config/views.h"
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
@@ -35,38 +36,10 @@ struct inbox {
     size_t n_marks;
 };
 
-struct inbox_view {
-    const char *name;
-    const char *query;
-};
-
-static const struct inbox_view inbox_views[INBOX_N_BUILTIN] = {
-    {
-        .name = "all",
-        .query = "",
-    },
-    {
-        .name = "open",
-        .query = "status:unsolved",
-    },
-    {
-        .name = "mine",
-        .query = "status:unsolved assignee:me",
-    },
-    {
-        .name = "unassigned",
-        .query = "status:unsolved assignee:none",
-    },
-    {
-        .name = "breaching",
-        .query = "status:unsolved sla<0",
-    },
-};
-
 const char *
 inbox_builtin_view(size_t i)
 {
-    return i < INBOX_N_BUILTIN ? inbox_views[i].name : NULL;
+    return i < INBOX_N_BUILTIN ? config_builtin_view(i) : NULL;
 }
 
 enum col_id {
@@ -244,18 +217,18 @@ inbox_drop_rows(struct inbox *in)
     in->n_rows = 0;
 }
 
-static const char *
+/* The view's query (owned by the caller), NULL if there is no such view. */
+static char *
 inbox_view_query(struct ui *ui, const char *name)
 {
-    const struct view_def *v = config_view(ui->app->cfg, name);
+    struct buf b;
 
-    if (v)
-        return v->query;
-    for (size_t i = 0; i < INBOX_N_BUILTIN; i++) {
-        if (strcmp(inbox_views[i].name, name) == 0)
-            return inbox_views[i].query;
+    buf_init(&b, 0);
+    if (config_view_query(ui->app->cfg, name, &b) != 0) {
+        buf_free(&b);
+        return NULL;
     }
-    return NULL;
+    return buf_detach(&b);
 }
 
 /* Parse view + filter and count; on success the new query replaces the
@@ -265,7 +238,7 @@ inbox_query(struct ui *ui, const char *view, const char *filter,
             int64_t keep_id, int quiet)
 {
     struct inbox *in = inbox_get(ui);
-    const char *vq = inbox_view_query(ui, view);
+    char *vq = inbox_view_query(ui, view);
     const char *me = config_str(ui->app->cfg, OPT_AGENT_NAME);
     struct query q = { 0 };
     struct td_error err;
@@ -277,6 +250,7 @@ inbox_query(struct ui *ui, const char *view, const char *filter,
         return -1;
     }
     text = xasprintf("%s %s", vq, filter);
+    free(vq);
     td_error_clear(&err);
     if (query_parse(text, &q, &err) != TD_OK) {
         /* While a filter is being typed, a half-written term is not an
@@ -767,7 +741,7 @@ inbox_open_id(struct ui *ui, int64_t id)
 static void
 inbox_view_n(struct ui *ui, size_t i)
 {
-    inbox_set_view(ui, inbox_views[i].name);
+    inbox_set_view(ui, inbox_builtin_view(i));
 }
 
 void
@@ -809,7 +783,7 @@ inbox_act_view_next(struct ui *ui)
     size_t total = INBOX_N_BUILTIN + cfg->n_views, cur = 0;
 
     for (size_t i = 0; i < total; i++) {
-        const char *name = i < INBOX_N_BUILTIN ? inbox_views[i].name
+        const char *name = i < INBOX_N_BUILTIN ? inbox_builtin_view(i)
                            : cfg->views[i - INBOX_N_BUILTIN].name;
 
         if (strcmp(name, in->view) == 0)
@@ -817,11 +791,11 @@ inbox_act_view_next(struct ui *ui)
     }
     for (size_t k = 1; k <= total; k++) {
         size_t i = (cur + k) % total;
-        const char *name = i < INBOX_N_BUILTIN ? inbox_views[i].name
+        const char *name = i < INBOX_N_BUILTIN ? inbox_builtin_view(i)
                            : cfg->views[i - INBOX_N_BUILTIN].name;
 
         /* An rc view that redefines a built-in was visited there. */
-        if (i >= INBOX_N_BUILTIN && inbox_view_query(ui, name) &&
+        if (i >= INBOX_N_BUILTIN && config_view_query(cfg, name, NULL) == 0 &&
             config_view(cfg, name) != &cfg->views[i - INBOX_N_BUILTIN])
             continue;
         inbox_set_view(ui, name);
