@@ -16,6 +16,7 @@
 #include "net/json.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 #define APP_DEMO_NAME "demo"
 
@@ -136,7 +137,7 @@ app_setup_demo(struct app *app, struct td_error *err)
                               "at %s (set TTYDESK_DATADIR)", src);
             goto out;
         }
-        if ((rc = local_install_workspace(src, dst, time(NULL), err)))
+        if ((rc = local_install_workspace(src, dst, time_now(), err)))
             goto out;
     }
     /* Declared through the config language like any account, so that

@@ -201,27 +201,36 @@ cmd_outbox(struct app *app, int argc, char **argv)
             cJSON_AddNumberToObject(o, "attempts", items[i].attempts);
             json_add_time(o, "created_at", items[i].created_at);
             json_add_time(o, "updated_at", items[i].updated_at);
+            json_add_time(o, "send_at", items[i].send_at);
             json_add_str(o, "body", items[i].body);
             cJSON_AddItemToArray(arr, o);
         }
         cli_print_json(arr);
     } else {
-        printf("%-5s %-8s %-12s %-6s %-8s %s\n", "ID", "TICKET", "ACCOUNT",
-               "KIND", "STATE", "TEXT / ERROR");
+        printf("%-5s %-8s %-12s %-6s %-8s %-20s %s\n", "ID", "TICKET",
+               "ACCOUNT", "KIND", "STATE", "SEND AT (UTC)", "TEXT / ERROR");
         for (size_t i = 0; i < n; i++) {
             char *text = sanitize_str(items[i].error ? items[i].error
                                                      : items[i].body, 0);
             struct buf cut;
+            char when[TIME_ISO_LEN];
 
             /* By columns, not bytes: "%.60s" split Thai and Japanese
              * characters in half. */
             buf_init(&cut, 0);
             width_fit(&cut, text, 60, 0);
-            printf("%-5lld %-8lld %-12s %-6s %-8s %s\n",
+            /* When a scheduled item goes; "now" for one that waits for
+             * nothing but the next flush. */
+            if (items[i].state == OB_QUEUED && items[i].send_at)
+                time_format_iso(items[i].send_at, when);
+            else
+                snprintf(when, sizeof when, "%s",
+                         items[i].state == OB_QUEUED ? "now" : "-");
+            printf("%-5lld %-8lld %-12s %-6s %-8s %-20s %s\n",
                    (long long)items[i].id, (long long)items[i].ticket_id,
                    items[i].account ? items[i].account : "-",
                    items[i].is_note ? "note" : "reply",
-                   outbox_state_name(items[i].state), buf_str(&cut));
+                   outbox_state_name(items[i].state), when, buf_str(&cut));
             buf_free(&cut);
             free(text);
         }

@@ -26,6 +26,7 @@
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 #define USAGE_LIST "template list [--json] [--lang L]"
 #define USAGE_SHOW "template show NAME [--json]"
@@ -295,7 +296,7 @@ ticket_vars(struct app *app, int64_t id, struct tvars *v, enum channel *ch,
     /* The last parcel of the order is the one the buyer waits for. */
     tvars_build(v, t, n_orders ? &orders[o] : NULL,
                 n_ships ? &ships[n_ships - 1] : NULL,
-                agent && *agent ? agent : NULL, time(NULL));
+                agent && *agent ? agent : NULL, time_now());
     *ch = t->channel;
     *lang = t->language ? xstrdup(t->language) : NULL;
 out:

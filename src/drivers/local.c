@@ -579,7 +579,7 @@ local_reply(struct account *a, const struct reply_req *req, char **remote_id,
     struct local_priv *p = a->priv;
     char *path = NULL, *text = NULL, iso[TIME_ISO_LEN];
     cJSON *t = NULL, *msgs, *m;
-    time_t now = time(NULL) - p->shift;     /* back to the file's clock */
+    time_t now = time_now() - p->shift;     /* back to the file's clock */
     enum td_status rc;
 
     if ((rc = local_load_ticket(p, req->ticket_ext_id, &path, &t, err)))
@@ -667,7 +667,7 @@ local_update(struct account *a, const struct ticket_update *u,
         }
         json_set(t, "tags", nt);
     }
-    time_format_iso(time(NULL) - p->shift, iso);
+    time_format_iso(time_now() - p->shift, iso);
     json_set(t, "updated_at", cJSON_CreateString(iso));
     text = cJSON_Print(t);
     rc = local_write_atomic(path, text, err);

@@ -210,3 +210,30 @@ out:
     buf_free(&dump);
     return rc;
 }
+
+/* The index tickets_sla_due leads with (sla_due IS NULL): the same term,
+ * written the same way, lets sqlite seek in it. */
+static const char sql_next[] =
+    "SELECT sla_due FROM tickets WHERE (sla_due IS NULL) = 0"
+    " AND sla_due > ?1 ORDER BY (sla_due IS NULL), sla_due LIMIT 1";
+
+enum td_status
+store_sla_next(struct store *s, time_t after, time_t *due,
+               struct td_error *err)
+{
+    static const char op[] = "next SLA due time";
+    sqlite3_stmt *st;
+    enum td_status rc;
+    int step;
+
+    *due = 0;
+    if ((rc = db_stmt(s, sql_next, op, &st, err)) != TD_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)after);
+    if ((step = sqlite3_step(st)) == SQLITE_ROW)
+        *due = (time_t)sqlite3_column_int64(st, 0);
+    else if (step != SQLITE_DONE)
+        rc = db_fail(s, err, op);
+    sqlite3_reset(st);
+    return rc;
+}

@@ -17,6 +17,7 @@
 #include "ui/inbox.h"
 #include "ui/netsync.h"
 #include "ui/screen.h"
+#include "ui/sendat.h"
 #include "ui/thread.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -545,6 +546,13 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = cmd_sync,
     },
+    {
+        .name = "send-at",
+        .usage = "send-at morning|HH:MM|+DURATION|ISO-TIME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = sendat_cmd,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -552,7 +560,7 @@ static const struct ui_cmd ui_cmds[] = {
 static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
-    "bulk-assign", "bulk-tag", "set",
+    "bulk-assign", "bulk-tag", "send-at", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
 };
 

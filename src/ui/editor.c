@@ -14,7 +14,9 @@
 #include "app.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
+#include "core/sla.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
@@ -22,6 +24,7 @@
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 /* A draft idle this long is saved; so is one every this many keys. */
@@ -46,6 +49,8 @@ struct editor {
     int keys_unsaved;
     struct timespec changed;    /* when the unsaved change happened */
     int saved_once;             /* for the title: "draft saved" */
+    enum channel channel;       /* the ticket's, for its reply window */
+    time_t customer_at;         /* the buyer's newest message */
 };
 
 static struct editor *
@@ -116,6 +121,22 @@ editor_tick(struct ui *ui)
     return (int)(EDITOR_SAVE_MS - ms);
 }
 
+/* The ticket's channel and the buyer's last word: the title shows the
+ * time left in a WhatsApp or LINE reply window. */
+static void
+editor_window_load(struct ui *ui, struct editor *ed)
+{
+    struct ticket *t = NULL;
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (store_ticket_get(ui->app->store, ed->ticket_id, &t, &err) != TD_OK)
+        return;
+    ed->channel = t->channel;
+    ed->customer_at = t->customer_at;
+    ticket_free(&t);
+}
+
 void
 editor_set_ticket(struct ui *ui, int64_t id)
 {
@@ -133,9 +154,12 @@ editor_set_ticket(struct ui *ui, int64_t id)
     ed->top = 0;
     ed->saved_once = 0;
     edbuf_set(&ed->buf, "", 0, 1);
+    ed->channel = CH_OTHER;
+    ed->customer_at = 0;
     if (id == 0)
         return;
     td_error_clear(&err);
+    editor_window_load(ui, ed);
     if (store_draft_load(ui->app->store, id, &body, &is_note, &status,
                          &err) == TD_OK && body) {
         edbuf_set(&ed->buf, body, strlen(body), 1);
@@ -182,8 +206,45 @@ editor_author(struct ui *ui)
     return name && *name ? name : "agent";
 }
 
+/* A reply on a closed WhatsApp/LINE window must be an approved template
+ * (clocks.h); at is the send time (0 = now). Says why not. */
+static int
+editor_reply_allowed(struct ui *ui, struct editor *ed, time_t at)
+{
+    struct ticket *t = NULL;
+    struct td_error err;
+    struct buf why;
+    int ok = 1;
+
+    td_error_clear(&err);
+    if (!sla_channel_has_window(ed->channel) ||
+        store_ticket_get(ui->app->store, ed->ticket_id, &t, &err) != TD_OK)
+        return 1;
+    buf_init(&why, 0);
+    if (!clocks_reply_allowed(ui, t, ed->buf.text, at ? at : time_now(),
+                              &why)) {
+        ui_error(ui, "not sent: %s", buf_str(&why));
+        ok = 0;
+    }
+    buf_free(&why);
+    ticket_free(&t);
+    return ok;
+}
+
+int64_t
+editor_ticket_id(struct ui *ui)
+{
+    return editor_get(ui)->ticket_id;
+}
+
 void
 editor_send_now(struct ui *ui)
+{
+    editor_send_at(ui, 0);
+}
+
+void
+editor_send_at(struct ui *ui, time_t at)
 {
     struct editor *ed = editor_get(ui);
     struct td_error err;
@@ -196,13 +257,15 @@ editor_send_now(struct ui *ui)
         ui_error(ui, "nothing to send");
         return;
     }
+    if (!is_note && !editor_reply_allowed(ui, ed, at))
+        return;
     /* The draft is on disk before the outbox sees it: a crash in
      * between loses nothing. */
     ed->buf.dirty = 1;
     editor_save(ui);
     td_error_clear(&err);
-    if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
-                     is_note, status, &item, &err) != TD_OK) {
+    if (outbox_queue_at(ui->app->store, ui->app->readonly, tid, ed->buf.text,
+                        is_note, status, at, &item, &err) != TD_OK) {
         ui_error(ui, "not sent: %s", err.msg);
         return;
     }
@@ -212,13 +275,24 @@ editor_send_now(struct ui *ui)
     ed->status = 0;
     ed->is_note = 0;
     ed->saved_once = 0;
-    /* A network send must not freeze the screen: it goes on in the poll
-     * loop and says how it went when it ends (a local one already has). */
-    ui_message(ui, "sending...");
-    ok_msg = xasprintf("%s%s%s", is_note ? "note added" : "reply sent",
-                       status ? ", status " : "", status ? status : "");
-    netsync_flush(ui, item, ok_msg);
-    free(ok_msg);
+    if (at > time_now()) {
+        /* Scheduled: the poll loop sends it when its time comes. */
+        char when[48];
+
+        clocks_format(ui, config_str(ui->app->cfg, OPT_TIMEZONE), at,
+                      "%a %d %b %H:%M %Z", when, sizeof when);
+        ui_message(ui, "scheduled in the outbox: goes %s", when);
+        clocks_rearm(ui);
+    } else {
+        /* A network send must not freeze the screen: it goes on in the
+         * poll loop and says how it went when it ends (a local one
+         * already has). */
+        ui_message(ui, "sending...");
+        ok_msg = xasprintf("%s%s%s", is_note ? "note added" : "reply sent",
+                           status ? ", status " : "", status ? status : "");
+        netsync_flush(ui, item, ok_msg);
+        free(ok_msg);
+    }
     thread_load(ui, tid, 1);
     inbox_reload(ui);
     ui_refresh_counts(ui);
@@ -234,6 +308,8 @@ editor_act_send(struct ui *ui)
         ui_error(ui, "nothing to send");
         return;
     }
+    if (!ed->is_note && !editor_reply_allowed(ui, ed, 0))
+        return;
     if (config_int(ui->app->cfg, OPT_CONFIRM_SEND)) {
         ui->confirm = CONFIRM_SEND;
         ui_message(ui, "Send this %s%s%s? (y/n)",
@@ -413,6 +489,32 @@ editor_input(struct ui *ui, struct pane *p, const char *key)
     return 1;
 }
 
+static int
+editor_window_closed(const struct editor *ed)
+{
+    return ed->ticket_id != 0 && !ed->is_note &&
+           sla_channel_has_window(ed->channel) &&
+           sla_window_left(ed->channel, ed->customer_at, time_now()) <= 0;
+}
+
+/* "window 5h12m " or "window closed " for a reply on WhatsApp or LINE. */
+static void
+editor_window_title(const struct editor *ed, char *out, size_t n)
+{
+    int64_t left;
+
+    out[0] = '\0';
+    if (ed->ticket_id == 0 || ed->is_note ||
+        !sla_channel_has_window(ed->channel))
+        return;
+    left = sla_window_left(ed->channel, ed->customer_at, time_now());
+    if (left <= 0)
+        snprintf(out, n, "%s window closed ", channel_name(ed->channel));
+    else
+        snprintf(out, n, "%s window %lldh%02lldm ", channel_name(ed->channel),
+                 (long long)(left / 3600), (long long)(left % 3600 / 60));
+}
+
 static void
 editor_draw(struct ui *ui, struct pane *p)
 {
@@ -428,7 +530,9 @@ editor_draw(struct ui *ui, struct pane *p)
     snprintf(left, sizeof left, " %s%s", ed->ticket_id == 0 ? "Editor"
              : ed->is_note ? "Internal note" : "Reply",
              ed->ticket_id == 0 ? "" : " (C-s sends)");
-    snprintf(right, sizeof right, "%s%s%s ",
+    editor_window_title(ed, right, sizeof right);
+    n = strlen(right);
+    snprintf(right + n, sizeof right - n, "%s%s%s ",
              editor_statuses[ed->status] ? "then " : "",
              editor_statuses[ed->status] ? editor_statuses[ed->status] : "",
              ed->buf.dirty ? " [+]" : ed->saved_once ? " [saved]" : "");
@@ -459,9 +563,15 @@ editor_draw(struct ui *ui, struct pane *p)
                        OBJ_EDITOR_TEXT, 1);
         }
     }
-    screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  C-t note/reply  C-o status  C-z undo  "
-               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+    if (editor_window_closed(ed))
+        screen_put(ui, p->win, p->rows - 1, 0, p->cols,
+                   "Reply window closed: only an approved template goes "
+                   "(thread header lists them); C-t makes a note",
+                   OBJ_SLA_BREACH, 1);
+    else
+        screen_put(ui, p->win, p->rows - 1, 0, p->cols,
+                   "C-s send  C-t note/reply  C-o status  C-z undo  "
+                   "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);

@@ -23,6 +23,11 @@ int editor_tick(struct ui *ui);
 void editor_begin(struct ui *ui, int is_note);
 /* Queue and send the draft now (after the confirmation, if any). */
 void editor_send_now(struct ui *ui);
+/* Queue the draft to go at `at` (0 or past: now): it waits in the outbox
+ * and the poll loop sends it when due. */
+void editor_send_at(struct ui *ui, time_t at);
+/* The ticket the editor writes to, 0 if none. */
+int64_t editor_ticket_id(struct ui *ui);
 
 /* The name replies go out under: agent_name, else $USER. */
 const char *editor_author(struct ui *ui);

@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/editor.h"
 #include "ui/order.h"
 #include "ui/screen.h"
@@ -54,6 +55,8 @@ enum col_id {
     COL_AGE,
     COL_PRIORITY,
     COL_ID,
+    COL_LOCAL,
+    COL_WINDOW,
     COL_COUNT
 };
 
@@ -130,6 +133,18 @@ static const struct col_def col_defs[COL_COUNT] = {
         .title = "ID",
         .width = 6,
         .drop = 1,
+    },
+    [COL_LOCAL] = {
+        .name = "local",
+        .title = "LOCAL",
+        .width = 7,
+        .drop = 2,
+    },
+    [COL_WINDOW] = {
+        .name = "window",
+        .title = "WIN",
+        .width = 5,
+        .drop = 3,
     },
 };
 
@@ -384,7 +399,7 @@ inbox_fetch(struct ui *ui, int64_t from, int64_t n)
     in->rows = xreallocarray(in->rows, (size_t)n, sizeof *in->rows);
     memset(in->rows, 0, (size_t)n * sizeof *in->rows);
     td_error_clear(&err);
-    in->q.now = time(NULL);
+    in->q.now = time_now();
     if (store_inbox_page(ui->app->store, &in->q, (size_t)off, (size_t)n,
                          in->rows, &got, &err) != TD_OK)
         ui_error(ui, "inbox: %s", err.msg);
@@ -504,20 +519,16 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
            time_t now, struct buf *b, enum theme_obj *obj)
 {
     char span[32];
-    int64_t left;
 
-    (void)ui;
     switch (id) {
     case COL_SLA:
-        if (t->first_response_due == 0 || t->status >= TS_SOLVED) {
-            buf_adds(b, "-");
-            break;
-        }
-        left = (int64_t)(t->first_response_due - now);
-        time_format_span(left, span, sizeof span);
-        buf_adds(b, span);
-        *obj = left < 0 ? OBJ_SLA_BREACH : left < 3600 ? OBJ_SLA_WARN
-               : OBJ_SLA_OK;
+        clocks_sla_cell(ui, t, now, b, obj);
+        break;
+    case COL_LOCAL:
+        clocks_local_cell(ui, t, now, b, obj);
+        break;
+    case COL_WINDOW:
+        clocks_window_cell(ui, t, now, b, obj);
         break;
     case COL_CHANNEL:
         buf_adds(b, channel_name(t->channel));
@@ -564,7 +575,7 @@ inbox_draw(struct ui *ui, struct pane *p)
     struct col cols[INBOX_MAX_COLS];
     size_t n = inbox_columns(ui, p->cols, cols);
     int h = inbox_body_rows(ui);
-    time_t now = time(NULL);
+    time_t now = time_now();
     char left[256], right[64];
 
     inbox_clamp(ui);

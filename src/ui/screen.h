@@ -61,6 +61,7 @@ struct qitem {
 };
 
 struct netsync;
+struct clocks;
 
 struct keyq {
     struct qitem *v;
@@ -108,6 +109,7 @@ struct ui {
     struct netsync *net;            /* network accounts, NULL if none */
     int script_wait;                /* a script's @wait: until net is idle */
     long counts_minute;             /* when the counts were last refreshed */
+    struct clocks *clocks;          /* countdowns and zones (clocks.c) */
     int64_t ticket_id;              /* the open ticket, 0 = none */
     /* status bar numbers, refreshed after changes and each minute */
     int64_t n_open;

@@ -20,6 +20,7 @@
 #include "core/query.h"
 #include "store/store.h"
 #include "ui/actions.h"
+#include "ui/clocks.h"
 #include "ui/commands.h"
 #include "ui/editor.h"
 #include "ui/help.h"
@@ -33,6 +34,7 @@
 #include "ui/thread.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* The pane kinds, indexed by enum pane_id. */
 static const struct pane_ops *const ui_pane_ops[PANE_COUNT] = {
@@ -612,7 +614,7 @@ ui_poll_timeout(struct ui *ui)
     ed = editor_tick(ui);
     if (ed >= 0 && ed < ms)
         ms = ed;
-    return ms;
+    return clocks_timeout(ui, ms);
 }
 
 /* The minute timer: the SLA column counts down. Network timeouts wake
@@ -620,12 +622,13 @@ ui_poll_timeout(struct ui *ui)
 static void
 ui_minute(struct ui *ui)
 {
-    long minute = (long)(time(NULL) / 60);
+    long minute = (long)(time_now() / 60);
 
     if (minute != ui->counts_minute) {
         ui->counts_minute = minute;
         ui_refresh_counts(ui);
     }
+    clocks_tick(ui);
 }
 
 /* One poll over the terminal, the signalfd and the HTTP engine's
@@ -687,7 +690,8 @@ ui_loop(struct ui *ui)
     size_t cap = 0;
     struct qitem it;
 
-    ui->counts_minute = (long)(time(NULL) / 60);
+    ui->counts_minute = (long)(time_now() / 60);
+    clocks_tick(ui);
     while (!ui->quit) {
         ui_draw(ui);
         if (ui->script_wait && !netsync_busy(ui))
@@ -727,6 +731,7 @@ ui_free(struct ui *ui)
         free(ui->panes[i].priv);
     }
     prompt_free(&ui->prompt);
+    clocks_free(&ui->clocks);
     if (ui->win_status)
         delwin(ui->win_status);
     if (ui->win_prompt)

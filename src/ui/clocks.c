@@ -1,0 +1,431 @@
+/* clocks.c: SLA countdowns, buyers' local time and reply windows, kept live. */
+#include "ui/clocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "config/config.h"
+#include "core/sla.h"
+#include "core/template.h"
+#include "core/tplmatch.h"
+#include "core/tvars.h"
+#include "store/store.h"
+#include "ui/inbox.h"
+#include "ui/netsync.h"
+#include "util/timeutil.h"
+#include "util/xmalloc.h"
+
+/* A countdown turns from green to yellow this long before its due time. */
+#define CLOCKS_WARN 3600
+/* The moon after a buyer's time when it is night there. */
+#define CLOCKS_NIGHT "\u263e"
+
+static struct clocks *
+clocks_get(struct ui *ui)
+{
+    if (ui->clocks == NULL)
+        ui->clocks = xcalloc(1, sizeof *ui->clocks);
+    return ui->clocks;
+}
+
+void
+clocks_free(struct clocks **pc)
+{
+    struct clocks *c = pc ? *pc : NULL;
+
+    if (c == NULL)
+        return;
+    tz_cache_clear(&c->zones);
+    free(c);
+    *pc = NULL;
+}
+
+/* A countdown that fits five columns, rounded away from zero to the
+ * minute: "1m" until the last second, "-1m" from the first one late. */
+static void
+clocks_span(int64_t s, struct buf *b)
+{
+    const char *sign = s < 0 ? "-" : "";
+    int64_t a = s < 0 ? -s : s, m = (a + 59) / 60;
+
+    if (m < 60)
+        buf_printf(b, "%s%lldm", sign, (long long)m);
+    else if (m < 600)
+        buf_printf(b, "%s%lldh%02lld", sign, (long long)(m / 60),
+                   (long long)(m % 60));
+    else if (m < 48 * 60)
+        buf_printf(b, "%s%lldh", sign, (long long)(m / 60));
+    else
+        buf_printf(b, "%s%lldd", sign, (long long)(m / 1440));
+}
+
+void
+clocks_sla_cell(struct ui *ui, const struct ticket *t, time_t now,
+                struct buf *b, enum theme_obj *obj)
+{
+    int64_t left;
+
+    (void)ui;
+    if (t->sla_due == 0) {
+        buf_adds(b, "-");
+        return;
+    }
+    left = (int64_t)(t->sla_due - now);
+    clocks_span(left, b);
+    *obj = left <= 0 ? OBJ_SLA_BREACH : left <= CLOCKS_WARN ? OBJ_SLA_WARN
+           : OBJ_SLA_OK;
+}
+
+const struct tz *
+clocks_buyer_zone(struct ui *ui, const struct ticket *t,
+                  enum buyer_zone_src *src)
+{
+    const char *name;
+
+    *src = buyertime_zone(t->requester.timezone, t->requester.country,
+                          &name);
+    if (*src == BZ_NONE)
+        return NULL;
+    return tz_cache_get(&clocks_get(ui)->zones, name);
+}
+
+static int
+clocks_is_night(struct ui *ui, const struct tz *z, time_t now)
+{
+    int a, b;
+
+    if (buyertime_parse_span(config_str(ui->app->cfg, OPT_NIGHT_HOURS), &a,
+                             &b) != 0)
+        return 0;
+    return buyertime_in_span(z, now, a, b);
+}
+
+void
+clocks_local_cell(struct ui *ui, const struct ticket *t, time_t now,
+                  struct buf *b, enum theme_obj *obj)
+{
+    enum buyer_zone_src src;
+    const struct tz *z = clocks_buyer_zone(ui, t, &src);
+    char hm[16];
+
+    (void)obj;
+    if (z == NULL) {
+        buf_adds(b, "-");
+        return;
+    }
+    tz_format(z, now, "%H:%M", hm, sizeof hm);
+    buf_printf(b, "%s%s%s", src == BZ_GUESS ? "~" : "", hm,
+               clocks_is_night(ui, z, now) ? CLOCKS_NIGHT : "");
+}
+
+void
+clocks_window_cell(struct ui *ui, const struct ticket *t, time_t now,
+                   struct buf *b, enum theme_obj *obj)
+{
+    int64_t left;
+
+    (void)ui;
+    if (!sla_channel_has_window(t->channel))
+        return;
+    left = sla_window_left(t->channel, t->customer_at, now);
+    if (left <= 0) {
+        buf_adds(b, "shut");
+        *obj = OBJ_SLA_BREACH;
+        return;
+    }
+    clocks_span(left, b);
+    *obj = left <= CLOCKS_WARN ? OBJ_SLA_WARN : OBJ_SLA_OK;
+}
+
+void
+clocks_format(struct ui *ui, const char *zone, time_t t, const char *fmt,
+              char *out, size_t n)
+{
+    const struct tz *z;
+    struct tm tm;
+
+    out[0] = '\0';
+    if (t == 0)
+        return;
+    if (zone && *zone && (z = tz_cache_get(&clocks_get(ui)->zones, zone))) {
+        tz_format(z, t, fmt, out, n);
+        return;
+    }
+    /* The process's own zone: what localtime_r knows already. */
+    if (localtime_r(&t, &tm) == NULL || strftime(out, n, fmt, &tm) == 0)
+        out[0] = '\0';
+}
+
+/* t in the agent's zone (option timezone; "" = the system's). */
+static void
+clocks_agent_time(struct ui *ui, time_t t, const char *fmt, char *out,
+                  size_t n)
+{
+    clocks_format(ui, config_str(ui->app->cfg, OPT_TIMEZONE), t, fmt, out, n);
+}
+
+int
+clocks_buyer_line(struct ui *ui, const struct ticket *t, time_t now,
+                  struct buf *b)
+{
+    enum buyer_zone_src src;
+    const struct tz *z = clocks_buyer_zone(ui, t, &src);
+    char when[32];
+
+    if (src == BZ_NONE)
+        return 0;
+    if (z == NULL) {
+        buf_printf(b, "Buyer's time: unknown (no time zone '%s')",
+                   t->requester.timezone ? t->requester.timezone : "?");
+        return 1;
+    }
+    tz_format(z, now, "%H:%M %a", when, sizeof when);
+    buf_printf(b, "Buyer's time: %s%s (%s", src == BZ_GUESS ? "~" : "",
+               when, tz_name(z));
+    if (src == BZ_GUESS)
+        buf_printf(b, "? a guess: %s has several time zones",
+                   t->requester.country);
+    buf_adds(b, ")");
+    if (clocks_is_night(ui, z, now))
+        buf_adds(b, " " CLOCKS_NIGHT " night there");
+    return 1;
+}
+
+int
+clocks_sla_line(struct ui *ui, const struct ticket *t, time_t now,
+                struct buf *b)
+{
+    char when[40];
+    struct buf span;
+
+    if (t->sla_due == 0)
+        return 0;
+    buf_init(&span, 0);
+    clocks_span((int64_t)(t->sla_due > now ? t->sla_due - now
+                                           : now - t->sla_due), &span);
+    clocks_agent_time(ui, t->sla_due, "%a %H:%M %Z", when, sizeof when);
+    buf_printf(b, "SLA: reply due %s, %s %s", when,
+               t->sla_due > now ? "in" : "overdue by", buf_str(&span));
+    buf_free(&span);
+    return 1;
+}
+
+/* "a, b" of the templates approved for channel c; the library is read
+ * from disk, which only a closed window asks for. */
+static void
+clocks_approved_names(struct ui *ui, enum channel c, struct buf *b)
+{
+    struct tpl_library lib = {0};
+    size_t n = 0;
+
+    tpl_library_load(&lib, ui->app->share_dir);
+    for (size_t i = 0; i < lib.n; i++) {
+        if (template_channel_ok(lib.items[i], c))
+            buf_printf(b, "%s%s", n++ ? ", " : "", lib.items[i]->id);
+    }
+    if (n == 0)
+        buf_adds(b, "none (approved = in a template marks one)");
+    tpl_library_free(&lib);
+}
+
+static const char *
+clocks_channel_title(enum channel c)
+{
+    return c == CH_WHATSAPP ? "WhatsApp" : c == CH_LINE ? "LINE"
+                                                         : channel_name(c);
+}
+
+int
+clocks_window_line(struct ui *ui, const struct ticket *t, time_t now,
+                   struct buf *b)
+{
+    int64_t left;
+    char when[40];
+    struct buf span;
+
+    if (!sla_channel_has_window(t->channel))
+        return 0;
+    left = sla_window_left(t->channel, t->customer_at, now);
+    buf_init(&span, 0);
+    if (left > 0) {
+        clocks_span(left, &span);
+        clocks_agent_time(ui, t->customer_at + SLA_MSG_WINDOW, "%a %H:%M %Z",
+                          when, sizeof when);
+        buf_printf(b, "%s reply window: %s left (closes %s)",
+                   clocks_channel_title(t->channel), buf_str(&span), when);
+    } else {
+        if (t->customer_at)
+            clocks_span(-left, &span);
+        buf_printf(b, "%s reply window closed %s%s: free text is not "
+                   "delivered; approved templates: ",
+                   clocks_channel_title(t->channel),
+                   t->customer_at ? buf_str(&span) : "(the buyer never wrote",
+                   t->customer_at ? " ago" : ")");
+        clocks_approved_names(ui, t->channel, b);
+    }
+    buf_free(&span);
+    return 1;
+}
+
+/* Whether body is one of the approved templates for t's channel, any of
+ * its languages, rendered with what the store knows of t (the gaps it
+ * leaves are the agent's to fill). */
+static int
+clocks_is_approved_text(struct ui *ui, const struct ticket *t,
+                        const char *body)
+{
+    struct tpl_library lib = {0};
+    struct order *orders = NULL;
+    struct shipment *ships = NULL;
+    size_t n_orders = 0, n_ships = 0;
+    struct tvars v = {0};
+    struct td_error err;
+    int ok = 0;
+
+    td_error_clear(&err);
+    if (store_orders_for_ticket(ui->app->store, t->id, &orders, &n_orders,
+                                &err) == TD_OK && n_orders)
+        (void)store_shipments_for_order(ui->app->store, orders[0].id, &ships,
+                                        &n_ships, &err);
+    tvars_build(&v, t, n_orders ? &orders[0] : NULL,
+                n_ships ? &ships[n_ships - 1] : NULL,
+                config_str(ui->app->cfg, OPT_AGENT_NAME), time_now());
+    tpl_library_load(&lib, ui->app->share_dir);
+    for (size_t i = 0; i < lib.n && !ok; i++) {
+        const struct template *tp = lib.items[i];
+
+        if (!template_channel_ok(tp, t->channel))
+            continue;
+        for (size_t k = 0; k < tp->n_variants && !ok; k++) {
+            struct trender r = {0};
+
+            if (trender_run(tp->variants[k].body, &v, tp->variants[k].lang,
+                            &r, &err) == TD_OK)
+                ok = tplmatch(buf_str(&r.text), body);
+            trender_free(&r);
+        }
+    }
+    tpl_library_free(&lib);
+    tvars_clear(&v);
+    shipments_free(&ships, n_ships);
+    orders_free(&orders, n_orders);
+    return ok;
+}
+
+int
+clocks_reply_allowed(struct ui *ui, const struct ticket *t, const char *body,
+                     time_t when, struct buf *why)
+{
+    if (!sla_channel_has_window(t->channel) ||
+        sla_window_left(t->channel, t->customer_at, when) > 0 ||
+        clocks_is_approved_text(ui, t, body))
+        return 1;
+    buf_printf(why, "the %s reply window %s: %s delivers only approved "
+               "templates now (approved: ",
+               clocks_channel_title(t->channel),
+               when > time_now() ? "will be closed by then" : "has closed",
+               clocks_channel_title(t->channel));
+    clocks_approved_names(ui, t->channel, why);
+    buf_adds(why, "); an internal note is fine");
+    return 0;
+}
+
+/* ---- the timer ---- */
+
+static void
+clocks_consider(time_t *next, time_t cand, time_t now)
+{
+    if (cand > now && (*next == 0 || cand < *next))
+        *next = cand;
+}
+
+void
+clocks_rearm(struct ui *ui)
+{
+    struct clocks *c = clocks_get(ui);
+    time_t now = time_now(), due;
+    int64_t ahead[3] = {0, CLOCKS_WARN,
+                        config_int(ui->app->cfg, OPT_BREACHING_WITHIN)};
+    struct outbox_item *items = NULL;
+    struct td_error err;
+    size_t n = 0;
+
+    c->next = 0;
+    c->send_next = 0;
+    td_error_clear(&err);
+    /* A due time D matters at D (overdue), D - CLOCKS_WARN (the colour)
+     * and D - breaching_within (it enters the breaching view). */
+    for (size_t i = 0; i < sizeof ahead / sizeof ahead[0]; i++) {
+        if (store_sla_next(ui->app->store, now + (time_t)ahead[i], &due,
+                           &err) == TD_OK && due)
+            clocks_consider(&c->next, due - (time_t)ahead[i], now);
+    }
+    if (store_outbox_list(ui->app->store, OB_QUEUED, &items, &n, &err) ==
+        TD_OK) {
+        for (size_t i = 0; i < n; i++)
+            clocks_consider(&c->send_next, items[i].send_at, now);
+        outbox_items_free(&items, n);
+    }
+}
+
+int
+clocks_timeout(struct ui *ui, int ms)
+{
+    struct clocks *c = clocks_get(ui);
+    time_t now = time_now();
+
+    for (int i = 0; i < 2; i++) {
+        time_t at = i ? c->send_next : c->next;
+
+        if (at == 0)
+            continue;
+        if (at <= now)
+            return 0;
+        if ((int64_t)(at - now) * 1000 < ms)
+            ms = (int)((at - now) * 1000);
+    }
+    return ms;
+}
+
+/* Whether a queued reply's time has come (at start: one that came
+ * while the console was closed). */
+static int
+clocks_sends_due(struct ui *ui, time_t now)
+{
+    struct outbox_item *items = NULL;
+    struct td_error err;
+    size_t n = 0;
+    int due = 0;
+
+    if (store_outbox_list(ui->app->store, OB_QUEUED, &items, &n, &err) !=
+        TD_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        due |= items[i].send_at != 0 && items[i].send_at <= now;
+    outbox_items_free(&items, n);
+    return due;
+}
+
+void
+clocks_tick(struct ui *ui)
+{
+    struct clocks *c = clocks_get(ui);
+    time_t now = time_now();
+    long minute = (long)(now / 60);
+    int first = c->minute == 0, passed, send;
+
+    passed = c->next != 0 && now >= c->next;
+    send = (c->send_next != 0 && now >= c->send_next) ||
+           (first && clocks_sends_due(ui, now));
+    if (passed) {
+        inbox_reload(ui);
+        ui_refresh_counts(ui);
+    }
+    if (send)
+        netsync_flush(ui, 0, "scheduled reply sent");
+    if (first || passed || send || minute != c->minute) {
+        c->minute = minute;
+        clocks_rearm(ui);
+    }
+}
