@@ -226,7 +226,8 @@ bizhours_add_dates(struct bizhours *h, const char *list,
     return TD_OK;
 }
 
-/* The YYYYMMDD after the last ':' of an iCalendar property line. */
+/* The YYYYMMDD after the last ':' of an iCalendar property line; a
+ * date-time (YYYYMMDDTHHMMSS) is an appointment, not a day off. */
 static int
 ics_date(const char *line, int64_t *day)
 {
@@ -240,6 +241,8 @@ ics_date(const char *line, int64_t *day)
         if (!isdigit((unsigned char)v[i]))
             return -1;
     }
+    if (v[8] != '\0')
+        return -1;
     y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 +
         (v[3] - '0');
     m = (v[4] - '0') * 10 + (v[5] - '0');
@@ -298,7 +301,7 @@ bizhours_load_ics(struct bizhours *h, const char *path, struct td_error *err)
 {
     struct ics_event ev = {0};
     char line[1024];
-    int in_event = 0, n = 0, lineno = 0;
+    int in_event = 0, n = 0;
     long total = 0;
     FILE *f = fopen(path, "r");
 
@@ -306,7 +309,6 @@ bizhours_load_ics(struct bizhours *h, const char *path, struct td_error *err)
         return td_error_set(err, TD_ENOTFOUND, "holidays %s: %s", path,
                             strerror(errno));
     while (fgets(line, sizeof line, f)) {
-        lineno++;
         total += (long)strlen(line);
         if (total > BIZ_ICS_MAX) {
             fclose(f);
@@ -326,12 +328,8 @@ bizhours_load_ics(struct bizhours *h, const char *path, struct td_error *err)
             n += ev.has_start;
             in_event = 0;
         } else if (in_event && ics_is(line, "DTSTART")) {
-            if (ics_date(line, &ev.start) != 0) {
-                fclose(f);
-                return td_error_set(err, TD_EPARSE, "holidays %s:%d: "
-                                    "DTSTART is not a date", path, lineno);
-            }
-            ev.has_start = 1;
+            /* Timed events are not days off: skipped. */
+            ev.has_start = ics_date(line, &ev.start) == 0;
         } else if (in_event && ics_is(line, "DTEND")) {
             if (ics_date(line, &ev.end) != 0)
                 ev.end = 0;
