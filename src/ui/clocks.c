@@ -165,8 +165,10 @@ clocks_agent_time(struct ui *ui, time_t t, const char *fmt, char *out,
     clocks_format(ui, config_str(ui->app->cfg, OPT_TIMEZONE), t, fmt, out, n);
 }
 
-int
-clocks_buyer_line(struct ui *ui, const struct ticket *t, time_t now,
+/* "Buyer's clock Wed 16:25 (Asia/Tokyo)", "~Thu 09:10 (America/New_York?
+ * US has several zones)", with a moon at night. */
+static void
+clocks_buyer_part(struct ui *ui, const struct ticket *t, time_t now,
                   struct buf *b)
 {
     enum buyer_zone_src src;
@@ -174,46 +176,88 @@ clocks_buyer_line(struct ui *ui, const struct ticket *t, time_t now,
     char when[32];
 
     if (src == BZ_NONE)
-        return 0;
+        return;
     if (z == NULL) {
-        buf_printf(b, "Buyer's time: unknown (no time zone '%s')",
+        buf_printf(b, "Buyer's clock unknown (no zone '%s')",
                    t->requester.timezone ? t->requester.timezone : "?");
-        return 1;
+        return;
     }
-    tz_format(z, now, "%H:%M %a", when, sizeof when);
-    buf_printf(b, "Buyer's time: %s%s (%s", src == BZ_GUESS ? "~" : "",
-               when, tz_name(z));
+    tz_format(z, now, "%a %H:%M", when, sizeof when);
+    buf_printf(b, "Buyer's clock %s%s (%s", src == BZ_GUESS ? "~" : "", when,
+               tz_name(z));
     if (src == BZ_GUESS)
-        buf_printf(b, "? a guess: %s has several time zones",
-                   t->requester.country);
+        buf_printf(b, "? %s has several zones", t->requester.country);
     buf_adds(b, ")");
     if (clocks_is_night(ui, z, now))
         buf_adds(b, " " CLOCKS_NIGHT " night there");
-    return 1;
 }
 
-int
-clocks_sla_line(struct ui *ui, const struct ticket *t, time_t now,
+/* "SLA due in 45m (Wed 14:05 UTC)" or "SLA overdue 2h30". */
+static void
+clocks_sla_part(struct ui *ui, const struct ticket *t, time_t now,
                 struct buf *b)
 {
     char when[40];
-    struct buf span;
 
     if (t->sla_due == 0)
-        return 0;
-    buf_init(&span, 0);
-    clocks_span((int64_t)(t->sla_due > now ? t->sla_due - now
-                                           : now - t->sla_due), &span);
+        return;
     clocks_agent_time(ui, t->sla_due, "%a %H:%M %Z", when, sizeof when);
-    buf_printf(b, "SLA: reply due %s, %s %s", when,
-               t->sla_due > now ? "in" : "overdue by", buf_str(&span));
-    buf_free(&span);
-    return 1;
+    buf_adds(b, t->sla_due > now ? "SLA due in " : "SLA overdue ");
+    clocks_span((int64_t)(t->sla_due > now ? t->sla_due - now
+                                           : now - t->sla_due), b);
+    buf_printf(b, " (%s)", when);
 }
 
-/* "a, b" of the templates approved for channel c; the library is read
- * from disk, which only a closed window asks for. */
+static const char *
+clocks_channel_title(enum channel c)
+{
+    return c == CH_WHATSAPP ? "WhatsApp" : c == CH_LINE ? "LINE"
+                                                         : channel_name(c);
+}
+
+/* "WhatsApp window 5h12 left" or "LINE window closed 20h ago:
+ * approved templates only". */
 static void
+clocks_window_part(const struct ticket *t, time_t now, struct buf *b)
+{
+    int64_t left;
+
+    if (!sla_channel_has_window(t->channel))
+        return;
+    left = sla_window_left(t->channel, t->customer_at, now);
+    buf_printf(b, "%s window ", clocks_channel_title(t->channel));
+    if (left > 0) {
+        clocks_span(left, b);
+        buf_adds(b, " left");
+        return;
+    }
+    buf_adds(b, "closed ");
+    if (t->customer_at) {
+        clocks_span(-left, b);
+        buf_adds(b, " ago");
+    } else {
+        buf_adds(b, "(the buyer never wrote)");
+    }
+    buf_adds(b, ": approved templates only");
+}
+
+int
+clocks_header(struct ui *ui, const struct ticket *t, time_t now,
+              struct buf *b)
+{
+    size_t start = b->len;
+
+    clocks_buyer_part(ui, t, now, b);
+    if (t->sla_due && b->len > start)
+        buf_adds(b, " · ");
+    clocks_sla_part(ui, t, now, b);
+    if (sla_channel_has_window(t->channel) && b->len > start)
+        buf_adds(b, " · ");
+    clocks_window_part(t, now, b);
+    return b->len > start;
+}
+
+void
 clocks_approved_names(struct ui *ui, enum channel c, struct buf *b)
 {
     struct tpl_library lib = {0};
@@ -225,47 +269,8 @@ clocks_approved_names(struct ui *ui, enum channel c, struct buf *b)
             buf_printf(b, "%s%s", n++ ? ", " : "", lib.items[i]->id);
     }
     if (n == 0)
-        buf_adds(b, "none (approved = in a template marks one)");
+        buf_adds(b, "none; `approved =` in a template marks one");
     tpl_library_free(&lib);
-}
-
-static const char *
-clocks_channel_title(enum channel c)
-{
-    return c == CH_WHATSAPP ? "WhatsApp" : c == CH_LINE ? "LINE"
-                                                         : channel_name(c);
-}
-
-int
-clocks_window_line(struct ui *ui, const struct ticket *t, time_t now,
-                   struct buf *b)
-{
-    int64_t left;
-    char when[40];
-    struct buf span;
-
-    if (!sla_channel_has_window(t->channel))
-        return 0;
-    left = sla_window_left(t->channel, t->customer_at, now);
-    buf_init(&span, 0);
-    if (left > 0) {
-        clocks_span(left, &span);
-        clocks_agent_time(ui, t->customer_at + SLA_MSG_WINDOW, "%a %H:%M %Z",
-                          when, sizeof when);
-        buf_printf(b, "%s reply window: %s left (closes %s)",
-                   clocks_channel_title(t->channel), buf_str(&span), when);
-    } else {
-        if (t->customer_at)
-            clocks_span(-left, &span);
-        buf_printf(b, "%s reply window closed %s%s: free text is not "
-                   "delivered; approved templates: ",
-                   clocks_channel_title(t->channel),
-                   t->customer_at ? buf_str(&span) : "(the buyer never wrote",
-                   t->customer_at ? " ago" : ")");
-        clocks_approved_names(ui, t->channel, b);
-    }
-    buf_free(&span);
-    return 1;
 }
 
 /* Whether body is one of the approved templates for t's channel, any of

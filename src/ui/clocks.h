@@ -41,15 +41,13 @@ void clocks_format(struct ui *ui, const char *zone, time_t t,
 const struct tz *clocks_buyer_zone(struct ui *ui, const struct ticket *t,
                                    enum buyer_zone_src *src);
 
-/* The thread header's lines: "Buyer's time: ..." (0 if nothing is
- * known), the SLA due time, and the reply window (0 for channels
- * without one). Each appends to b. */
-int clocks_buyer_line(struct ui *ui, const struct ticket *t, time_t now,
-                      struct buf *b);
-int clocks_sla_line(struct ui *ui, const struct ticket *t, time_t now,
-                    struct buf *b);
-int clocks_window_line(struct ui *ui, const struct ticket *t, time_t now,
-                       struct buf *b);
+/* The thread header's clock line: the buyer's time, the SLA due time
+ * and the reply window, as far as they apply; 0 (nothing appended)
+ * when none does. */
+int clocks_header(struct ui *ui, const struct ticket *t, time_t now,
+                  struct buf *b);
+/* "a, b": the templates approved for channel c (read from disk). */
+void clocks_approved_names(struct ui *ui, enum channel c, struct buf *b);
 
 /* Whether a public reply with body may go on t at `when`: always, but on
  * WhatsApp and LINE once their window has closed only an approved

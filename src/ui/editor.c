@@ -51,6 +51,7 @@ struct editor {
     int saved_once;             /* for the title: "draft saved" */
     enum channel channel;       /* the ticket's, for its reply window */
     time_t customer_at;         /* the buyer's newest message */
+    char *approved;             /* templates approved for channel, or NULL */
 };
 
 static struct editor *
@@ -135,6 +136,13 @@ editor_window_load(struct ui *ui, struct editor *ed)
     ed->channel = t->channel;
     ed->customer_at = t->customer_at;
     ticket_free(&t);
+    if (sla_channel_has_window(ed->channel)) {
+        struct buf b;
+
+        buf_init(&b, 0);
+        clocks_approved_names(ui, ed->channel, &b);
+        ed->approved = buf_detach(&b);
+    }
 }
 
 void
@@ -156,6 +164,7 @@ editor_set_ticket(struct ui *ui, int64_t id)
     edbuf_set(&ed->buf, "", 0, 1);
     ed->channel = CH_OTHER;
     ed->customer_at = 0;
+    xfree_str(&ed->approved);
     if (id == 0)
         return;
     td_error_clear(&err);
@@ -563,12 +572,15 @@ editor_draw(struct ui *ui, struct pane *p)
                        OBJ_EDITOR_TEXT, 1);
         }
     }
-    if (editor_window_closed(ed))
-        screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-                   "Reply window closed: only an approved template goes "
-                   "(thread header lists them); C-t makes a note",
+    if (editor_window_closed(ed)) {
+        char *line = xasprintf("Window closed: only approved templates go "
+                               "(%s); C-t makes a note",
+                               ed->approved ? ed->approved : "none");
+
+        screen_put(ui, p->win, p->rows - 1, 0, p->cols, line,
                    OBJ_SLA_BREACH, 1);
-    else
+        free(line);
+    } else
         screen_put(ui, p->win, p->rows - 1, 0, p->cols,
                    "C-s send  C-t note/reply  C-o status  C-z undo  "
                    "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
@@ -630,6 +642,7 @@ editor_fini(struct ui *ui, struct pane *p)
 
     editor_save(ui);
     edbuf_free(&ed->buf);
+    xfree_str(&ed->approved);
 }
 
 const struct pane_ops editor_ops = {

@@ -80,30 +80,6 @@ thread_add_body(struct thread *th, const char *body, int obj, int cols)
     buf_free(&para);
 }
 
-/* The buyer's local time, the SLA due time and the reply window under
- * the From line; the countdowns in them are as of the build. */
-static void
-thread_clock_lines(struct ui *ui, struct thread *th, int cols)
-{
-    int (*const lines[])(struct ui *, const struct ticket *, time_t,
-                         struct buf *) = {
-        clocks_buyer_line,
-        clocks_sla_line,
-        clocks_window_line,
-    };
-    time_t now = time_now();
-    struct buf b;
-
-    buf_init(&b, 0);
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        buf_reset(&b);
-        if (lines[i](ui, th->t, now, &b))
-            tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
-                               cols);
-    }
-    buf_free(&b);
-}
-
 static void
 thread_build(struct ui *ui, struct thread *th, int cols)
 {
@@ -137,7 +113,10 @@ thread_build(struct ui *ui, struct thread *th, int cols)
         buf_printf(&b, " · %s", t->requester.timezone);
     buf_printf(&b, " · assignee: %s", t->assignee ? t->assignee : "none");
     tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b), cols);
-    thread_clock_lines(ui, th, cols);
+    buf_reset(&b);
+    if (clocks_header(ui, t, time_now(), &b))
+        tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
+                           cols);
     if (t->n_tags > 0) {
         buf_reset(&b);
         buf_adds(&b, "Tags:");

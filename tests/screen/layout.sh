@@ -13,7 +13,7 @@ check "first screen at 160x45" "$tmp/s" <<'EOF'
  ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇now… open    ~ │                                                           │
  ● ~ ليلى حداد      لم يصل طلبي بعد       open    ~ │                                                           │
  ● ~ Jonas Becker   Where is my order #1… open    ~ │                                                           │
- ● ~ สมชาย ใจดี      สินค้าชำรุดครับ           pending ~ │                                                           │
+ ● -     สมชาย ใจดี      สินค้าชำรุดครับ           pending ~ │                                                           │
                                                            │                                                           │
                                                            │                                                           │
                                                            │                                                           │
@@ -64,7 +64,7 @@ check "first screen at 120x40" "$tmp/s" <<'EOF'
  ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇n… │
  ● ~ ليلى حداد      لم يصل طلبي بعد     │
  ● ~ Jonas Becker   Where is my order … │
- ● ~ สมชาย ใจดี      สินค้าชำรุดครับ         │
+ ● -     สมชาย ใจดี      สินค้าชำรุดครับ         │
                                             │
                                             │
                                             │
@@ -110,7 +110,7 @@ check "first screen at 80x24" "$tmp/s" <<'EOF'
  ● ~ web      en Mallory ␛[31m… US Refund ␛]0;pwne… open    -          ~
  ● ~ whatsapp ar ليلى حداد      AE لم يصل طلبي بعد  open    -          ~
  ● ~ email    de Jonas Becker   DE Where is my ord… open    alice      ~
- ● ~ chat     th สมชาย ใจดี      TH สินค้าชำรุดครับ      pending bob        ~
+ ● -     chat     th สมชาย ใจดี      TH สินค้าชำรุดครับ      pending bob        ~
 
 
 
