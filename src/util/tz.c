@@ -427,10 +427,10 @@ tz_load(const char *name, struct td_error *err)
                      name ? name : "");
         return NULL;
     }
-    z = xcalloc(1, sizeof *z);
-    z->name = xstrdup(name);
     if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0 ||
         strcmp(name, "GMT") == 0) {
+        z = xcalloc(1, sizeof *z);
+        z->name = xstrdup(name);
         posix_parse("UTC0", &z->footer);
         return z;
     }
@@ -439,16 +439,26 @@ tz_load(const char *name, struct td_error *err)
         td_error_set(err, TD_ENOTFOUND, "time zone '%s': %s", name,
                      strerror(errno));
         free(path);
-        tz_free(&z);
         return NULL;
     }
     free(path);
+    z = tz_parse(name, buf, n, err);
+    free(buf);
+    return z;
+}
+
+struct tz *
+tz_parse(const char *name, const unsigned char *buf, size_t n,
+         struct td_error *err)
+{
+    struct tz *z = xcalloc(1, sizeof *z);
+
+    z->name = xstrdup(name);
     if (tzif_parse(z, buf, n) != 0) {
         td_error_set(err, TD_EPARSE, "time zone '%s': not a TZif file",
                      name);
         tz_free(&z);
     }
-    free(buf);
     return z;
 }
 

@@ -23,6 +23,10 @@ struct tz;
  * are refused (they come from backends). Returns an owned zone or NULL
  * with err set. */
 struct tz *tz_load(const char *name, struct td_error *err);
+/* The zone in buf, the contents of a TZif file (tz_load reads the file);
+ * NULL with err set if it is not one. name is copied. */
+struct tz *tz_parse(const char *name, const unsigned char *buf, size_t n,
+                    struct td_error *err);
 /* NULL-safe; clears the pointer. */
 void tz_free(struct tz **z);
 /* The name it was loaded by. */
