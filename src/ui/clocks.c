@@ -434,3 +434,29 @@ clocks_tick(struct ui *ui)
         clocks_rearm(ui);
     }
 }
+
+void
+clocks_config(struct ui *ui, const char *cmd)
+{
+    static const char *const cmds[] = { "sla", "hours", "source", "set",
+                                        "unset" };
+    struct td_error err;
+    size_t i;
+
+    for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        if (strcmp(cmd, cmds[i]) == 0)
+            break;
+    }
+    if (i == sizeof cmds / sizeof cmds[0])
+        return;
+    td_error_clear(&err);
+    /* A no-op unless the policies differ from those the store used. */
+    if (store_sla_apply(ui->app->store, ui->app->cfg->sla, &err) != TD_OK)
+        ui_error(ui, "SLA: %s", err.msg);
+    if (strcmp(inbox_view_name(ui), "breaching") == 0)
+        inbox_set_view(ui, "breaching");
+    else
+        inbox_reload(ui);
+    ui_refresh_counts(ui);
+    clocks_rearm(ui);
+}

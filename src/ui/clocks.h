@@ -64,6 +64,10 @@ int clocks_timeout(struct ui *ui, int ms);
  * sent. Between boundaries nothing is queried: the frame redraws the
  * countdowns and curses sends only the cells that changed. */
 void clocks_tick(struct ui *ui);
+/* After the config line cmd ran at the prompt: new SLA policies (sla,
+ * hours, source) are applied to every ticket, a new breaching_within
+ * redraws the breaching view, and the timer is set again. */
+void clocks_config(struct ui *ui, const char *cmd);
 /* Work out the next boundary again (after a sync or a send). */
 void clocks_rearm(struct ui *ui);
 

@@ -378,6 +378,8 @@ ui_command(struct ui *ui, const char *line)
     } else if (strcmp(argv[0], "view") == 0 && argc >= 3) {
         inbox_set_view(ui, argv[1]);
     }
+    if (err.status == TD_OK)
+        clocks_config(ui, argv[0]);
     config_words_free(argv, argc);
 }
 

@@ -62,6 +62,12 @@ Good morning! Your new pair ships today.
 :save-screen $tmp/scheduled
 :open t1
 :save-screen $tmp/berlin
+:sla chat first=1h next=4h channel=whatsapp,line
+:set inbox_width = 70
+:save-screen $tmp/repolicy
+:view breaching
+:set breaching_within = 0
+:save-screen $tmp/within0
 SCRIPT
 run_script 160 30
 check_has "countdowns from the fixed clock; policy time for t3 in Berlin hours" \
@@ -94,6 +100,11 @@ check_has ":send-at morning: 09:00 in Dubai, kept in the outbox" \
 check_has "Berlin buyer by day, SLA from the backend" "$tmp/berlin" \
     "Buyer's clock Sat 16:00 \\(Europe/Berlin\\) · SLA due in 2h30" \
     '\(Sat 17:30 UTC\)'
+check_has "a new policy at the prompt: t3 is worked out again, around the clock" \
+    "$tmp/repolicy" '^   -5h00 whatsapp ليلى حداد ' '2 breaching'
+check_has "breaching_within = 0: the breaching view keeps the overdue only" \
+    "$tmp/within0" '^ Inbox: breaching +1/2 ' '^   -5h00 whatsapp ' \
+    '^ ● -45m  web ' '^view breaching: 2 tickets$'
 
 # The scripts' side of the same store.
 run_cli() {
