@@ -297,14 +297,18 @@ tzif_header(const unsigned char *p, size_t n, struct tzif_hdr *h)
     if (n < 44 || memcmp(p, "TZif", 4) != 0)
         return -1;
     h->version = p[4] ? p[4] - '0' : 1;
-    h->isut = (size_t)be(p + 20, 4);
-    h->isstd = (size_t)be(p + 24, 4);
-    h->leap = (size_t)be(p + 28, 4);
-    h->time = (size_t)be(p + 32, 4);
-    h->type = (size_t)be(p + 36, 4);
-    h->chars = (size_t)be(p + 40, 4);
+    /* Counts are unsigned 32-bit; each is capped well below what could
+     * overflow the block length (RFC 8536 3.1: isut and isstd are 0 or
+     * the type count). */
+    h->isut = (size_t)(uint32_t)be(p + 20, 4);
+    h->isstd = (size_t)(uint32_t)be(p + 24, 4);
+    h->leap = (size_t)(uint32_t)be(p + 28, 4);
+    h->time = (size_t)(uint32_t)be(p + 32, 4);
+    h->type = (size_t)(uint32_t)be(p + 36, 4);
+    h->chars = (size_t)(uint32_t)be(p + 40, 4);
     if (h->type == 0 || h->type > 256 || h->chars == 0 ||
-        h->time > 100000 || h->leap > 10000 || h->chars > 10000)
+        h->time > 100000 || h->leap > 10000 || h->chars > 10000 ||
+        h->isut > h->type || h->isstd > h->type)
         return -1;
     return 0;
 }
