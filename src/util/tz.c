@@ -136,10 +136,11 @@ posix_hms(const char *p, int32_t *out)
     for (int i = 0; i < 3; i++) {
         if (!isdigit((unsigned char)*p))
             return i == 0 ? NULL : p;
-        while (isdigit((unsigned char)*p))
+        while (isdigit((unsigned char)*p)) {
             part[i] = part[i] * 10 + (*p++ - '0');
-        if (part[i] > 167)
-            return NULL;
+            if (part[i] > (i == 0 ? 167 : 59))
+                return NULL;
+        }
         if (i < 2 && *p != ':')
             break;
         if (i < 2)
