@@ -94,37 +94,42 @@ parse_hhmm(const char *p, int *out)
     return p;
 }
 
+/* Add [start, end) to a day, keeping its spans sorted and apart: spans
+ * that overlap or touch become one, so that no minute counts twice and
+ * the week dumps back as it loads. -1 if the day would need more than
+ * BIZ_MAX_SPANS. */
 static int
 span_add(struct bizhours *h, int day, int start, int end)
 {
+    struct biz_span v[BIZ_MAX_SPANS + 1];
+    int n = h->n_spans[day], k = 0;
+
     if (start >= end)
         return 0;
-    if (h->n_spans[day] >= BIZ_MAX_SPANS)
-        return -1;
-    /* Kept sorted by start; overlaps merge. */
-    for (int i = 0; i < h->n_spans[day]; i++) {
-        struct biz_span *s = &h->spans[day][i];
+    memcpy(v, h->spans[day], (size_t)n * sizeof *v);
+    v[n].start = start;
+    v[n].end = end;
+    n++;
+    for (int i = 1; i < n; i++) {       /* insertion sort: n <= 9 */
+        struct biz_span t = v[i];
+        int j = i;
 
-        if (start <= s->end && end >= s->start) {
-            if (start < s->start)
-                s->start = start;
-            if (end > s->end)
-                s->end = end;
-            return 0;
+        for (; j > 0 && v[j - 1].start > t.start; j--)
+            v[j] = v[j - 1];
+        v[j] = t;
+    }
+    for (int i = 1; i < n; i++) {
+        if (v[i].start <= v[k].end) {
+            if (v[i].end > v[k].end)
+                v[k].end = v[i].end;
+        } else {
+            v[++k] = v[i];
         }
     }
-    h->spans[day][h->n_spans[day]].start = start;
-    h->spans[day][h->n_spans[day]].end = end;
-    h->n_spans[day]++;
-    for (int i = h->n_spans[day] - 1; i > 0; i--) {
-        struct biz_span t;
-
-        if (h->spans[day][i - 1].start <= h->spans[day][i].start)
-            break;
-        t = h->spans[day][i - 1];
-        h->spans[day][i - 1] = h->spans[day][i];
-        h->spans[day][i] = t;
-    }
+    if (k + 1 > BIZ_MAX_SPANS)
+        return -1;
+    memcpy(h->spans[day], v, (size_t)(k + 1) * sizeof *v);
+    h->n_spans[day] = k + 1;
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/thread.h"
 #include "util/timeutil.h"
 #include "util/xmalloc.h"
 
@@ -432,6 +433,8 @@ clocks_tick(struct ui *ui)
     if (first || passed || send || minute != c->minute) {
         c->minute = minute;
         clocks_rearm(ui);
+        /* The header's countdown and the buyer's clock, once a minute. */
+        thread_restale(ui);
     }
 }
 

@@ -351,6 +351,12 @@ const struct pane_ops thread_ops = {
 };
 
 void
+thread_restale(struct ui *ui)
+{
+    thread_get(ui)->built_cols = 0;
+}
+
+void
 thread_act_fold_toggle(struct ui *ui)
 {
     struct thread *th = thread_get(ui);

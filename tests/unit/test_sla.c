@@ -250,6 +250,10 @@ test_bizhours_due(void **state)
         /* Tokyo is ahead of UTC: its Monday starts on Sunday UTC. */
         {"Asia/Tokyo", "Mon-Fri 09:00-18:00", NULL,
          "2026-11-22T23:30:00Z", "1h", "2026-11-23T01:00:00Z"},
+        /* Overlapping lines merge: Saturday is 09:00-18:00 in one piece
+         * and no minute counts twice (found by make fuzz FUZZ=config). */
+        {"UTC", "Mon-Sun 09:00-12:30,13:30-18:00;Sat 10:00-14:00", NULL,
+         "2026-11-28T09:00:00Z", "9h", "2026-11-28T18:00:00Z"},
         /* Weekend days of the Gulf. */
         {"Asia/Riyadh", "Sun-Thu 08:00-16:00", NULL,
          "2026-11-26T12:00:00Z", "2h", "2026-11-29T06:00:00Z"},
