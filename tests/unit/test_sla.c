@@ -695,6 +695,21 @@ tk(struct ticket *t, int64_t acct, const char *ext, enum ticket_priority p,
     t->updated_at = t->created_at;
 }
 
+/* A public message appended to t. */
+static struct message *
+add_msg(struct ticket *t, const char *ext, enum author_kind who,
+        const char *body, const char *at)
+{
+    struct message *m = ticket_add_message(t);
+
+    m->external_id = xstrdup(ext);
+    m->author = who;
+    m->is_public = 1;
+    m->body = xstrdup(body);
+    m->created_at = iso(at);
+    return m;
+}
+
 static time_t
 due_of(struct store *s, int64_t id)
 {
@@ -740,22 +755,12 @@ test_store_sla_due(void **state)
     /* A public agent reply answers; the buyer writing again opens the
      * next-reply clock (1 day of Berlin hours). */
     tk(&t, acct, "1", TP_NORMAL, CH_EMAIL, "2026-11-23T09:00:00Z");
-    m = ticket_add_message(&t);
-    m->external_id = xstrdup("a1");
-    m->author = AK_AGENT;
-    m->is_public = 1;
-    m->body = xstrdup("On it.");
-    m->created_at = iso("2026-11-23T10:00:00Z");
+    add_msg(&t, "a1", AK_AGENT, "On it.", "2026-11-23T10:00:00Z");
     assert_int_equal(store_ticket_upsert(s, &t, &err), TD_OK);
     ticket_clear(&t);
     assert_int_equal(due_of(s, id1), 0);
     memset(&t, 0, sizeof t);
-    m = ticket_add_message(&t);
-    m->external_id = xstrdup("c2");
-    m->author = AK_CUSTOMER;
-    m->is_public = 1;
-    m->body = xstrdup("Any news?");
-    m->created_at = iso("2026-11-27T16:00:00Z");
+    m = add_msg(&t, "c2", AK_CUSTOMER, "Any news?", "2026-11-27T16:00:00Z");
     assert_int_equal(store_message_upsert(s, id1, m, &err), TD_OK);
     ticket_clear(&t);
     /* Friday 17:00 CET + 24 working hours: 1 on Friday, 9 on Monday and
