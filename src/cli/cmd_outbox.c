@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
+#include "drivers/replywin.h"
 #include "net/json.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -67,6 +68,27 @@ agent_name(struct app *app)
     return *n ? n : NULL;
 }
 
+/* A WhatsApp or LINE ticket whose reply window has closed takes only an
+ * approved template (drivers/replywin.h), here as in the console. */
+static enum td_status
+reply_window_check(struct app *app, int64_t id, const char *body,
+                   struct td_error *err)
+{
+    struct ticket *t = NULL;
+    struct buf why;
+    enum td_status rc;
+
+    if ((rc = store_ticket_get(app->store, id, &t, err)) != TD_OK)
+        return rc;
+    buf_init(&why, 0);
+    if (!replywin_allowed(app->store, app->share_dir, agent_name(app), t,
+                          body, time_now(), &why))
+        rc = td_error_set(err, TD_EPERM, "%s", buf_str(&why));
+    buf_free(&why);
+    ticket_free(&t);
+    return rc;
+}
+
 int
 cmd_reply(struct app *app, int argc, char **argv)
 {
@@ -115,6 +137,7 @@ cmd_reply(struct app *app, int argc, char **argv)
         return cli_fail("%s", usage), REPLY_USAGE;
     }
     if (cli_resolve_ticket(app, argv[optind], &id, &err) != TD_OK ||
+        (!note && reply_window_check(app, id, body, &err) != TD_OK) ||
         outbox_queue(app->store, app->readonly, id, body, note, status, &item,
                      &err) != TD_OK) {
         free(body);

@@ -7,9 +7,7 @@
 #include "app.h"
 #include "config/config.h"
 #include "core/sla.h"
-#include "core/template.h"
-#include "core/tplmatch.h"
-#include "core/tvars.h"
+#include "drivers/replywin.h"
 #include "store/store.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
@@ -209,13 +207,6 @@ clocks_sla_part(struct ui *ui, const struct ticket *t, time_t now,
     buf_printf(b, " (%s)", when);
 }
 
-static const char *
-clocks_channel_title(enum channel c)
-{
-    return c == CH_WHATSAPP ? "WhatsApp" : c == CH_LINE ? "LINE"
-                                                         : channel_name(c);
-}
-
 /* "WhatsApp window 5h12 left" or "LINE window closed 20h ago:
  * approved templates only". */
 static void
@@ -226,7 +217,7 @@ clocks_window_part(const struct ticket *t, time_t now, struct buf *b)
     if (!sla_channel_has_window(t->channel))
         return;
     left = sla_window_left(t->channel, t->customer_at, now);
-    buf_printf(b, "%s window ", clocks_channel_title(t->channel));
+    buf_printf(b, "%s window ", replywin_channel_title(t->channel));
     if (left > 0) {
         clocks_span(left, b);
         buf_adds(b, " left");
@@ -256,85 +247,6 @@ clocks_header(struct ui *ui, const struct ticket *t, time_t now,
         buf_adds(b, " · ");
     clocks_window_part(t, now, b);
     return b->len > start;
-}
-
-void
-clocks_approved_names(struct ui *ui, enum channel c, struct buf *b)
-{
-    struct tpl_library lib = {0};
-    size_t n = 0;
-
-    tpl_library_load(&lib, ui->app->share_dir);
-    for (size_t i = 0; i < lib.n; i++) {
-        if (template_channel_ok(lib.items[i], c))
-            buf_printf(b, "%s%s", n++ ? ", " : "", lib.items[i]->id);
-    }
-    if (n == 0)
-        buf_adds(b, "none; `approved =` in a template marks one");
-    tpl_library_free(&lib);
-}
-
-/* Whether body is one of the approved templates for t's channel, any of
- * its languages, rendered with what the store knows of t (the gaps it
- * leaves are the agent's to fill). */
-static int
-clocks_is_approved_text(struct ui *ui, const struct ticket *t,
-                        const char *body)
-{
-    struct tpl_library lib = {0};
-    struct order *orders = NULL;
-    struct shipment *ships = NULL;
-    size_t n_orders = 0, n_ships = 0;
-    struct tvars v = {0};
-    struct td_error err;
-    int ok = 0;
-
-    td_error_clear(&err);
-    if (store_orders_for_ticket(ui->app->store, t->id, &orders, &n_orders,
-                                &err) == TD_OK && n_orders)
-        (void)store_shipments_for_order(ui->app->store, orders[0].id, &ships,
-                                        &n_ships, &err);
-    tvars_build(&v, t, n_orders ? &orders[0] : NULL,
-                n_ships ? &ships[n_ships - 1] : NULL,
-                config_str(ui->app->cfg, OPT_AGENT_NAME), time_now());
-    tpl_library_load(&lib, ui->app->share_dir);
-    for (size_t i = 0; i < lib.n && !ok; i++) {
-        const struct template *tp = lib.items[i];
-
-        if (!template_channel_ok(tp, t->channel))
-            continue;
-        for (size_t k = 0; k < tp->n_variants && !ok; k++) {
-            struct trender r = {0};
-
-            if (trender_run(tp->variants[k].body, &v, tp->variants[k].lang,
-                            &r, &err) == TD_OK)
-                ok = tplmatch(buf_str(&r.text), body);
-            trender_free(&r);
-        }
-    }
-    tpl_library_free(&lib);
-    tvars_clear(&v);
-    shipments_free(&ships, n_ships);
-    orders_free(&orders, n_orders);
-    return ok;
-}
-
-int
-clocks_reply_allowed(struct ui *ui, const struct ticket *t, const char *body,
-                     time_t when, struct buf *why)
-{
-    if (!sla_channel_has_window(t->channel) ||
-        sla_window_left(t->channel, t->customer_at, when) > 0 ||
-        clocks_is_approved_text(ui, t, body))
-        return 1;
-    buf_printf(why, "the %s reply window %s: %s delivers only approved "
-               "templates now (approved: ",
-               clocks_channel_title(t->channel),
-               when > time_now() ? "will be closed by then" : "has closed",
-               clocks_channel_title(t->channel));
-    clocks_approved_names(ui, t->channel, why);
-    buf_adds(why, "); an internal note is fine");
-    return 0;
 }
 
 /* ---- the timer ---- */

@@ -46,15 +46,6 @@ const struct tz *clocks_buyer_zone(struct ui *ui, const struct ticket *t,
  * when none does. */
 int clocks_header(struct ui *ui, const struct ticket *t, time_t now,
                   struct buf *b);
-/* "a, b": the templates approved for channel c (read from disk). */
-void clocks_approved_names(struct ui *ui, enum channel c, struct buf *b);
-
-/* Whether a public reply with body may go on t at `when`: always, but on
- * WhatsApp and LINE once their window has closed only an approved
- * template may (see tplmatch.h). 1 if allowed; 0 with why filled. */
-int clocks_reply_allowed(struct ui *ui, const struct ticket *t,
-                         const char *body, time_t when, struct buf *why);
-
 /* The poll timeout, shortened to the next boundary: a countdown's
  * minute, a due time passing (a row turns red, enters the breaching
  * view) or a scheduled reply falling due. */

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
+#include "drivers/replywin.h"
 #include "core/sla.h"
 #include "store/store.h"
 #include "ui/clocks.h"
@@ -140,7 +141,7 @@ editor_window_load(struct ui *ui, struct editor *ed)
         struct buf b;
 
         buf_init(&b, 0);
-        clocks_approved_names(ui, ed->channel, &b);
+        replywin_approved_names(ui->app->share_dir, ed->channel, &b);
         ed->approved = buf_detach(&b);
     }
 }
@@ -230,8 +231,9 @@ editor_reply_allowed(struct ui *ui, struct editor *ed, time_t at)
         store_ticket_get(ui->app->store, ed->ticket_id, &t, &err) != TD_OK)
         return 1;
     buf_init(&why, 0);
-    if (!clocks_reply_allowed(ui, t, ed->buf.text, at ? at : time_now(),
-                              &why)) {
+    if (!replywin_allowed(ui->app->store, ui->app->share_dir,
+                          config_str(ui->app->cfg, OPT_AGENT_NAME), t,
+                          ed->buf.text, at ? at : time_now(), &why)) {
         ui_error(ui, "not sent: %s", buf_str(&why));
         ok = 0;
     }

@@ -131,6 +131,17 @@ check_has "ttydesk outbox shows when the scheduled reply goes" \
 run_cli list --view nowhere >/dev/null 2>"$tmp/cli-err"
 [ $? = 2 ] && grep -q "no view 'nowhere'" "$tmp/cli-err" &&
     ok "an unknown view: exit 2 and why" || not_ok "unknown view refused"
+run_cli reply demo:t2 --text "Hello?" >/dev/null 2>"$tmp/cli-reply"
+st=$?
+check_has "ttydesk reply: free text on a closed LINE window is refused" \
+    "$tmp/cli-reply" '^ttydesk: reply: the LINE reply window has closed: LINE' \
+    'approved: line-update'
+[ $st = 1 ] && ok "refused with exit status 1" || not_ok "exit $st, want 1"
+run_cli reply demo:t2 --text "Your parcel is on its way: JP999." \
+    >/dev/null 2>"$tmp/cli-reply2"
+st=$?
+[ $st = 0 ] && ok "ttydesk reply: an approved template goes (exit 0)" ||
+    not_ok "approved template by CLI: exit $st: $(cat "$tmp/cli-reply2")"
 
 # An hour later, from a new start: the countdowns moved, t1 breaches.
 TTYDESK_NOW=2026-01-10T18:00:00Z
