@@ -215,7 +215,7 @@ out:
  * written the same way, lets sqlite seek in it. */
 static const char sql_next[] =
     "SELECT sla_due FROM tickets WHERE (sla_due IS NULL) = 0"
-    " AND sla_due > ?1 ORDER BY (sla_due IS NULL), sla_due LIMIT 1";
+    " AND sla_due >= ?1 ORDER BY (sla_due IS NULL), sla_due LIMIT 1";
 
 enum td_status
 store_sla_next(struct store *s, time_t after, time_t *due,

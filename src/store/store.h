@@ -115,8 +115,8 @@ struct sla_book;
  * upserts then keep sla_due in step. */
 enum td_status store_sla_apply(struct store *s, const struct sla_book *b,
                                struct td_error *err);
-/* The soonest due time after `after` of any ticket (0 if none): the
- * console wakes then, when a row turns overdue or enters a view. */
+/* The soonest due time at or after `after` of any ticket (0 if none):
+ * the console wakes then, when a row turns overdue or enters a view. */
 enum td_status store_sla_next(struct store *s, time_t after, time_t *due,
                               struct td_error *err);
 

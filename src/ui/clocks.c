@@ -273,11 +273,12 @@ clocks_rearm(struct ui *ui)
     c->send_next = 0;
     td_error_clear(&err);
     /* A due time D matters at D (overdue), D - CLOCKS_WARN (the colour)
-     * and D - breaching_within (it enters the breaching view). */
+     * and D - breaching_within (it enters the breaching view), each a
+     * second later: the queries compare sla_due < now + ahead. */
     for (size_t i = 0; i < sizeof ahead / sizeof ahead[0]; i++) {
         if (store_sla_next(ui->app->store, now + (time_t)ahead[i], &due,
                            &err) == TD_OK && due)
-            clocks_consider(&c->next, due - (time_t)ahead[i], now);
+            clocks_consider(&c->next, due - (time_t)ahead[i] + 1, now);
     }
     if (store_outbox_list(ui->app->store, OB_QUEUED, &items, &n, &err) ==
         TD_OK) {

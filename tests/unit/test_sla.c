@@ -781,6 +781,12 @@ test_store_sla_due(void **state)
     assert_int_equal(store_sla_next(s, iso("2026-11-23T10:00:00Z"), &next,
                                     &err), TD_OK);
     assert_string_equal(fmt(next), "2026-12-02T13:00:00Z");
+    assert_int_equal(store_sla_next(s, iso("2026-12-02T13:00:00Z"), &next,
+                                    &err), TD_OK);
+    assert_string_equal(fmt(next), "2026-12-02T13:00:00Z");
+    assert_int_equal(store_sla_next(s, iso("2026-12-02T13:00:01Z"), &next,
+                                    &err), TD_OK);
+    assert_int_equal(next, 0);
 
     /* New policies: every ticket is worked out again, once. */
     cfg2 = rc("sla all first=1h next=1h\n");
