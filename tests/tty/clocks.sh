@@ -79,6 +79,25 @@ if [ $((cpu1 - cpu0)) -lt 50 ]; then
 else
     not_ok "busy while waiting: $((cpu1 - cpu0)) ticks of CPU"
 fi
+
+# A reply scheduled three seconds ahead goes by itself.
+T send-keys -t t ':open t3' Enter
+wait_for 'Conversation #t3' 5 || true
+T send-keys -t t r 'Your new pair ships today.' Escape
+sleep 0.3
+T send-keys -t t ':send-at +3s' Enter
+if wait_for 'you \[reply, outbox: queued\], goes' 5 &&
+   wait_for 'outbox 1' 2; then
+    ok ":send-at +3s: queued in the outbox with its time"
+else
+    not_ok ":send-at +3s"; capture | sed 's/^/# /'
+fi
+if wait_for '^scheduled reply sent' 10 && wait_for 'outbox 0' 2 &&
+   capture | grep -q '│   Your new pair ships today'; then
+    ok "the poll loop sent it when its time came, no key pressed"
+else
+    not_ok "scheduled send"; capture | sed 's/^/# /'
+fi
 T send-keys -t t ':quit' Enter
 echo "1..$n"
 exit $failed
