@@ -15,6 +15,7 @@
 #include "config/config.h"
 #include "core/template.h"
 #include "drivers/outbox.h"
+#include "drivers/replywin.h"
 #include "net/json.h"
 #include "store/outbox_guard.h"
 #include "store/store.h"
@@ -92,6 +93,27 @@ reply_template(struct app *app, int64_t id, const char *name,
 done:
     tpl_library_free(&lib);
     return out;
+}
+
+/* A WhatsApp or LINE ticket whose reply window has closed takes only an
+ * approved template (drivers/replywin.h), here as in the console. */
+static enum td_status
+reply_window_check(struct app *app, int64_t id, const char *body,
+                   struct td_error *err)
+{
+    struct ticket *t = NULL;
+    struct buf why;
+    enum td_status rc;
+
+    if ((rc = store_ticket_get(app->store, id, &t, err)) != TD_OK)
+        return rc;
+    buf_init(&why, 0);
+    if (!replywin_allowed(app->store, app->share_dir, outbox_agent_name(app), t,
+                          body, time_now(), &why))
+        rc = td_error_set(err, TD_EPERM, "%s", buf_str(&why));
+    buf_free(&why);
+    ticket_free(&t);
+    return rc;
 }
 
 int
@@ -201,7 +223,8 @@ cmd_reply(struct app *app, int argc, char **argv)
     free(vars);
     if (note < 0)
         note = 0;
-    if (outbox_queue(app->store, app->readonly, id, body, note, status, &item,
+    if ((!note && reply_window_check(app, id, body, &err) != TD_OK) ||
+        outbox_queue(app->store, app->readonly, id, body, note, status, &item,
                      &err) != TD_OK ||
         (read_at && store_outbox_set_base(app->store, item, read_at,
                                           &err) != TD_OK)) {
@@ -263,27 +286,36 @@ cmd_outbox(struct app *app, int argc, char **argv)
             cJSON_AddNumberToObject(o, "attempts", items[i].attempts);
             json_add_time(o, "created_at", items[i].created_at);
             json_add_time(o, "updated_at", items[i].updated_at);
+            json_add_time(o, "send_at", items[i].send_at);
             json_add_str(o, "body", items[i].body);
             cJSON_AddItemToArray(arr, o);
         }
         cli_print_json(arr);
     } else {
-        printf("%-5s %-8s %-12s %-6s %-8s %s\n", "ID", "TICKET", "ACCOUNT",
-               "KIND", "STATE", "TEXT / ERROR");
+        printf("%-5s %-8s %-12s %-6s %-8s %-20s %s\n", "ID", "TICKET",
+               "ACCOUNT", "KIND", "STATE", "SEND AT (UTC)", "TEXT / ERROR");
         for (size_t i = 0; i < n; i++) {
             char *text = sanitize_str(items[i].error ? items[i].error
                                                      : items[i].body, 0);
             struct buf cut;
+            char when[TIME_ISO_LEN];
 
             /* By columns, not bytes: "%.60s" split Thai and Japanese
              * characters in half. */
             buf_init(&cut, 0);
             width_fit(&cut, text, 60, 0);
-            printf("%-5lld %-8lld %-12s %-6s %-8s %s\n",
+            /* When a scheduled item goes; "now" for one that waits for
+             * nothing but the next flush. */
+            if (items[i].state == OB_QUEUED && items[i].send_at)
+                time_format_iso(items[i].send_at, when);
+            else
+                snprintf(when, sizeof when, "%s",
+                         items[i].state == OB_QUEUED ? "now" : "-");
+            printf("%-5lld %-8lld %-12s %-6s %-8s %-20s %s\n",
                    (long long)items[i].id, (long long)items[i].ticket_id,
                    items[i].account ? items[i].account : "-",
                    items[i].is_note ? "note" : "reply",
-                   outbox_state_name(items[i].state), buf_str(&cut));
+                   outbox_state_name(items[i].state), when, buf_str(&cut));
             buf_free(&cut);
             free(text);
         }

@@ -29,6 +29,7 @@
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 #define USAGE_LIST "template list [--json] [--lang L]"
 #define USAGE_SHOW "template show NAME [--json]"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config/cmd_sla.h"
 #include "config/colors.h"
 #include "config/defs.h"
 #include "config/keys.h"
@@ -132,6 +133,22 @@ static const struct config_cmd cmds[] = {
         .max_args = 1,
         .usage = "source FILE",
         .exec = cmd_source,
+    },
+    {
+        .name = "hours",
+        .min_args = 2,
+        .max_args = -1,
+        .usage = "hours TEAM DAYS HH:MM-HH:MM [...] [tz=ZONE] "
+                 "[holidays=FILE|DATES]",
+        .exec = cmd_hours,
+    },
+    {
+        .name = "sla",
+        .min_args = 2,
+        .max_args = -1,
+        .usage = "sla NAME first=DURATION [next=DURATION] [priority=P,..] "
+                 "[channel=C,..] [account=NAME] [hours=TEAM]",
+        .exec = cmd_sla,
     },
 };
 

@@ -34,6 +34,9 @@ enum opt_id {
     OPT_TRANSLATE_TO,       /* string: ISO 639-1, the agent's language */
     OPT_TRANSLATOR,         /* string: the translator used, "" = first */
     OPT_DRAFTER,            /* string: the drafter used, "" = first */
+    OPT_BREACHING_WITHIN,   /* duration: the breaching view's horizon */
+    OPT_NIGHT_HOURS,        /* string: "22:00-07:00", night at the buyer's */
+    OPT_MORNING,            /* string: "09:00", what :send-at morning means */
     OPT_COUNT
 };
 
@@ -87,6 +90,8 @@ struct macro_def {
     char *desc;
 };
 
+struct sla_book;
+
 struct color_def {
     char *object;
     char *fg;
@@ -109,6 +114,7 @@ struct config {
     size_t n_macros;
     struct color_def *colors;
     size_t n_colors;
+    struct sla_book *sla;       /* `sla` and `hours` lines (core/sla.h) */
     char **errors;              /* "file:line: message", in order */
     size_t n_errors;
     int source_depth;           /* guards `source` loops */

@@ -8,12 +8,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/buyertime.h"
 #include "core/query.h"
 #include "util/xmalloc.h"
 
 static enum td_status check_sort(const char *v, struct td_error *err);
 static enum td_status check_columns(const char *v, struct td_error *err);
 static enum td_status check_lang(const char *v, struct td_error *err);
+static enum td_status check_span(const char *v, struct td_error *err);
+static enum td_status check_clock(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
     [OPT_AGENT_NAME] = {
@@ -153,6 +156,25 @@ static const struct option_def options[OPT_COUNT] = {
         .def = "",
         .desc = "the drafter line to use; empty for the first declared",
     },
+    [OPT_BREACHING_WITHIN] = {
+        .name = "breaching_within",
+        .type = OT_DURATION,
+        .def = "0s",
+        .desc = "the breaching view shows tickets due within this time "
+                "(0: overdue ones only)",
+    },
+    [OPT_NIGHT_HOURS] = {
+        .name = "night_hours",
+        .type = OT_STRING,
+        .def = "22:00-07:00",
+        .desc = "when it is night at the buyer's (HH:MM-HH:MM)",
+    },
+    [OPT_MORNING] = {
+        .name = "morning",
+        .type = OT_STRING,
+        .def = "09:00",
+        .desc = "the buyer's local time :send-at morning means (HH:MM)",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -191,6 +213,12 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_TRANSLATE_TO] = {
         .check = check_lang,
+    },
+    [OPT_NIGHT_HOURS] = {
+        .check = check_span,
+    },
+    [OPT_MORNING] = {
+        .check = check_clock,
     },
 };
 
@@ -241,6 +269,25 @@ check_sort(const char *v, struct td_error *err)
     }
     return td_error_set(err, TD_EINVAL, "sort: bad value '%s' (one of sla, "
                         "updated, created, priority, id)", v);
+}
+
+static enum td_status
+check_span(const char *v, struct td_error *err)
+{
+    int a, b;
+
+    if (buyertime_parse_span(v, &a, &b) != 0)
+        return td_error_set(err, TD_EINVAL, "bad time span '%s' (e.g. "
+                            "22:00-07:00)", v);
+    return TD_OK;
+}
+
+static enum td_status
+check_clock(const char *v, struct td_error *err)
+{
+    if (buyertime_parse_clock(v) < 0)
+        return td_error_set(err, TD_EINVAL, "bad time '%s' (e.g. 09:00)", v);
+    return TD_OK;
 }
 
 /* NAME[:WIDTH],... : which names exist is the inbox's business. */

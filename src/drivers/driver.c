@@ -15,6 +15,7 @@
 #include "net/http.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* The only list of drivers (and the only place for #ifdefs about them). */
 static const struct driver *const drivers[] = {
@@ -428,7 +429,7 @@ sink_finish(void *ctx, enum td_status rc, const char *remote_id,
         store_rollback(s->st);
     s->a->state = rc == TD_OK ? AS_ONLINE : AS_OFFLINE;
     td_error_clear(&ignored);
-    store_account_synced(s->st, s->a->store_id, time(NULL),
+    store_account_synced(s->st, s->a->store_id, time_now(),
                          rc == TD_OK ? NULL : err.msg, &ignored);
     s->done(s->ctx, rc, NULL, rc == TD_OK ? NULL : &err);
     free(s);
@@ -480,7 +481,7 @@ drv_sync_start(struct account *a, struct store *st,
             s->done = NULL;
             a->state = AS_OFFLINE;
             td_error_clear(&e);
-            store_account_synced(st, a->store_id, time(NULL), err->msg, &e);
+            store_account_synced(st, a->store_id, time_now(), err->msg, &e);
             free(s);
         }
         return rc;

@@ -218,6 +218,7 @@ local_fill_ticket(const struct local_priv *p, const cJSON *j,
     t->created_at = local_time(p, j, "created_at");
     t->updated_at = local_time(p, j, "updated_at");
     t->first_response_due = local_time(p, j, "first_response_due");
+    t->next_response_due = local_time(p, j, "next_response_due");
     cust = local_find_by_id(customers, json_str(j, "requester"));
     if (cust)
         local_fill_customer(cust, &t->requester);
@@ -579,7 +580,7 @@ local_reply(struct account *a, const struct reply_req *req, char **remote_id,
     struct local_priv *p = a->priv;
     char *path = NULL, *text = NULL, iso[TIME_ISO_LEN];
     cJSON *t = NULL, *msgs, *m;
-    time_t now = time(NULL) - p->shift;     /* back to the file's clock */
+    time_t now = time_now() - p->shift;     /* back to the file's clock */
     enum td_status rc;
 
     if ((rc = local_load_ticket(p, req->ticket_ext_id, &path, &t, err)))
@@ -604,8 +605,10 @@ local_reply(struct account *a, const struct reply_req *req, char **remote_id,
     json_add_str(m, "token", req->token);
     cJSON_AddItemToArray(msgs, m);
     json_set(t, "updated_at", cJSON_CreateString(iso));
-    if (!req->is_note)  /* answered: the first-response clock stops */
+    if (!req->is_note) {    /* answered: the response clocks stop */
         json_set(t, "first_response_due", cJSON_CreateNull());
+        json_set(t, "next_response_due", cJSON_CreateNull());
+    }
     if (req->set_status)
         json_set(t, "status", cJSON_CreateString(req->set_status));
     text = cJSON_Print(t);
@@ -667,7 +670,7 @@ local_update(struct account *a, const struct ticket_update *u,
         }
         json_set(t, "tags", nt);
     }
-    time_format_iso(time(NULL) - p->shift, iso);
+    time_format_iso(time_now() - p->shift, iso);
     json_set(t, "updated_at", cJSON_CreateString(iso));
     text = cJSON_Print(t);
     rc = local_write_atomic(path, text, err);

@@ -420,10 +420,10 @@ zd_user_label(const cJSON *users, const char *id)
     return xstrdup(id);
 }
 
-/* breach_at of the first_reply_time metric in the slas sideload, which
- * comes inside the ticket (sideloading, "slas"). */
+/* breach_at of an SLA metric (first_reply_time, next_reply_time) in the
+ * slas sideload, which comes inside the ticket (sideloading, "slas"). */
 static time_t
-zd_first_reply_due(const cJSON *item)
+zd_sla_due(const cJSON *item, const char *want)
 {
     const cJSON *slas = cJSON_GetObjectItemCaseSensitive(item, "slas");
     const cJSON *pm = cJSON_GetObjectItemCaseSensitive(slas,
@@ -433,7 +433,7 @@ zd_first_reply_due(const cJSON *item)
     cJSON_ArrayForEach(m, pm) {
         const char *metric = json_str(m, "metric");
 
-        if (metric && strcmp(metric, "first_reply_time") == 0)
+        if (metric && strcmp(metric, want) == 0)
             return json_time(m, "breach_at");
     }
     return 0;
@@ -525,7 +525,8 @@ zd_build_ticket(struct zd_sync *s, const cJSON *item, struct ticket *t,
                                                                 "channel")));
     t->created_at = json_time(item, "created_at");
     t->updated_at = json_time(item, "updated_at");
-    t->first_response_due = zd_first_reply_due(item);
+    t->first_response_due = zd_sla_due(item, "first_reply_time");
+    t->next_response_due = zd_sla_due(item, "next_reply_time");
     if (req)
         zd_fill_customer(&t->requester, zd_user(s->users, req), req);
     if (asg)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "store/store.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 /* 1 if text mentions the order number num ("#1070", or "1070" standing
@@ -75,7 +76,7 @@ tvload_ticket(struct store *st, int64_t id, const char *agent,
     /* The last parcel of the order is the one the buyer waits for. */
     tvars_build(v, t, n_orders ? &orders[o] : NULL,
                 n_ships ? &ships[n_ships - 1] : NULL,
-                agent && *agent ? agent : NULL, time(NULL));
+                agent && *agent ? agent : NULL, time_now());
     if (ch)
         *ch = t->channel;
     if (lang)

@@ -19,6 +19,7 @@
 #include "ui/order.h"
 #include "ui/outbox_cmds.h"
 #include "ui/screen.h"
+#include "ui/sendat.h"
 #include "ui/thread.h"
 #include "ui/tplcmds.h"
 #include "ui/uitrans.h"
@@ -709,6 +710,13 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = uitrans_cmd_draft,
     },
+    {
+        .name = "send-at",
+        .usage = "send-at morning|HH:MM|+DURATION|ISO-TIME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = sendat_cmd,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -718,7 +726,7 @@ static const char *const all_names[] = {
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
     "outbox-discard", "order-link", "order-unlink", "order-refresh",
-    "copy-tracking", "translate", "translate-draft", "draft", "set",
+    "copy-tracking", "translate", "translate-draft", "draft", "send-at", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
     "template", "template-new", "template-edit", "template-rename",
     "template-delete", "template-import", "send-next", "draft-status",

@@ -16,7 +16,10 @@
 #include "core/tscan.h"
 #include "drivers/outbox.h"
 #include "store/outbox_guard.h"
+#include "drivers/replywin.h"
+#include "core/sla.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
@@ -27,6 +30,7 @@
 #include "ui/thread.h"
 #include "ui/uitrans.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 /* A draft idle this long is saved; so is one every this many keys. */
@@ -57,6 +61,9 @@ struct editor {
     struct suggest sg;          /* shown while the draft is empty */
     char *tpl_label;            /* "wismo [es]": the last template inserted */
     int status_auto;            /* status came from a template, not a key */
+    enum channel channel;       /* the ticket's, for its reply window */
+    time_t customer_at;         /* the buyer's newest message */
+    char *approved;             /* templates approved for channel, or NULL */
 };
 
 static struct editor *
@@ -127,6 +134,29 @@ editor_tick(struct ui *ui)
     return (int)(EDITOR_SAVE_MS - ms);
 }
 
+/* The ticket's channel and the buyer's last word: the title shows the
+ * time left in a WhatsApp or LINE reply window. */
+static void
+editor_window_load(struct ui *ui, struct editor *ed)
+{
+    struct ticket *t = NULL;
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (store_ticket_get(ui->app->store, ed->ticket_id, &t, &err) != TD_OK)
+        return;
+    ed->channel = t->channel;
+    ed->customer_at = t->customer_at;
+    ticket_free(&t);
+    if (sla_channel_has_window(ed->channel)) {
+        struct buf b;
+
+        buf_init(&b, 0);
+        replywin_approved_names(ui->app->share_dir, ed->channel, &b);
+        ed->approved = buf_detach(&b);
+    }
+}
+
 void
 editor_set_ticket(struct ui *ui, int64_t id)
 {
@@ -149,10 +179,14 @@ editor_set_ticket(struct ui *ui, int64_t id)
     xfree_str(&ed->tpl_label);
     edbuf_set(&ed->buf, "", 0, 1);
     ed->base_at = 0;
+    ed->channel = CH_OTHER;
+    ed->customer_at = 0;
+    xfree_str(&ed->approved);
     if (id == 0)
         return;
     td_error_clear(&err);
     (void)store_ticket_base(ui->app->store, id, &ed->base_at, &err);
+    editor_window_load(ui, ed);
     if (store_draft_load(ui->app->store, id, &body, &is_note, &status,
                          &err) == TD_OK && body) {
         edbuf_set(&ed->buf, body, strlen(body), 1);
@@ -257,8 +291,46 @@ editor_unresolved(struct ui *ui, struct editor *ed)
     return 1;
 }
 
+/* A reply on a closed WhatsApp/LINE window must be an approved template
+ * (clocks.h); at is the send time (0 = now). Says why not. */
+static int
+editor_reply_allowed(struct ui *ui, struct editor *ed, time_t at)
+{
+    struct ticket *t = NULL;
+    struct td_error err;
+    struct buf why;
+    int ok = 1;
+
+    td_error_clear(&err);
+    if (!sla_channel_has_window(ed->channel) ||
+        store_ticket_get(ui->app->store, ed->ticket_id, &t, &err) != TD_OK)
+        return 1;
+    buf_init(&why, 0);
+    if (!replywin_allowed(ui->app->store, ui->app->share_dir,
+                          config_str(ui->app->cfg, OPT_AGENT_NAME), t,
+                          ed->buf.text, at ? at : time_now(), &why)) {
+        ui_error(ui, "not sent: %s", buf_str(&why));
+        ok = 0;
+    }
+    buf_free(&why);
+    ticket_free(&t);
+    return ok;
+}
+
+int64_t
+editor_ticket_id(struct ui *ui)
+{
+    return editor_get(ui)->ticket_id;
+}
+
 int
 editor_send_now(struct ui *ui)
+{
+    return editor_send_at(ui, 0);
+}
+
+int
+editor_send_at(struct ui *ui, time_t at)
 {
     struct editor *ed = editor_get(ui);
     struct td_error err;
@@ -273,13 +345,15 @@ editor_send_now(struct ui *ui)
     }
     if (editor_unresolved(ui, ed))
         return -1;
+    if (!is_note && !editor_reply_allowed(ui, ed, at))
+        return -1;
     /* The draft is on disk before the outbox sees it: a crash in
      * between loses nothing. */
     ed->buf.dirty = 1;
     editor_save(ui);
     td_error_clear(&err);
-    if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
-                     is_note, status, &item, &err) != TD_OK ||
+    if (outbox_queue_at(ui->app->store, ui->app->readonly, tid, ed->buf.text,
+                        is_note, status, at, &item, &err) != TD_OK ||
         (ed->base_at && store_outbox_set_base(ui->app->store, item,
                                               ed->base_at, &err) != TD_OK)) {
         ui_error(ui, "not sent: %s", err.msg);
@@ -293,13 +367,24 @@ editor_send_now(struct ui *ui)
     ed->saved_once = 0;
     (void)store_ticket_base(ui->app->store, tid, &ed->base_at, &err);
     xfree_str(&ed->tpl_label);
-    /* A network send must not freeze the screen: it goes on in the poll
-     * loop and says how it went when it ends (a local one already has). */
-    ui_message(ui, "sending...");
-    ok_msg = xasprintf("%s%s%s", is_note ? "note added" : "reply sent",
-                       status ? ", status " : "", status ? status : "");
-    netsync_flush(ui, item, ok_msg);
-    free(ok_msg);
+    if (at > time_now()) {
+        /* Scheduled: the poll loop sends it when its time comes. */
+        char when[48];
+
+        clocks_format(ui, config_str(ui->app->cfg, OPT_TIMEZONE), at,
+                      "%a %d %b %H:%M %Z", when, sizeof when);
+        ui_message(ui, "scheduled in the outbox: goes %s", when);
+        clocks_rearm(ui);
+    } else {
+        /* A network send must not freeze the screen: it goes on in the
+         * poll loop and says how it went when it ends (a local one
+         * already has). */
+        ui_message(ui, "sending...");
+        ok_msg = xasprintf("%s%s%s", is_note ? "note added" : "reply sent",
+                           status ? ", status " : "", status ? status : "");
+        netsync_flush(ui, item, ok_msg);
+        free(ok_msg);
+    }
     thread_load(ui, tid, 1);
     inbox_reload(ui);
     ui_refresh_counts(ui);
@@ -357,7 +442,10 @@ editor_ready(struct ui *ui, struct editor *ed)
         ui_error(ui, "nothing to send");
         return 0;
     }
-    return !editor_unresolved(ui, ed);
+    if (editor_unresolved(ui, ed))
+        return 0;
+    /* A closed WhatsApp/LINE window takes only approved templates. */
+    return ed->is_note || editor_reply_allowed(ui, ed, 0);
 }
 
 /* Send (next: and open the next ticket), after the y/n question when
@@ -701,6 +789,32 @@ editor_input(struct ui *ui, struct pane *p, const char *key)
     return 1;
 }
 
+static int
+editor_window_closed(const struct editor *ed)
+{
+    return ed->ticket_id != 0 && !ed->is_note &&
+           sla_channel_has_window(ed->channel) &&
+           sla_window_left(ed->channel, ed->customer_at, time_now()) <= 0;
+}
+
+/* "window 5h12m " or "window closed " for a reply on WhatsApp or LINE. */
+static void
+editor_window_title(const struct editor *ed, char *out, size_t n)
+{
+    int64_t left;
+
+    out[0] = '\0';
+    if (ed->ticket_id == 0 || ed->is_note ||
+        !sla_channel_has_window(ed->channel))
+        return;
+    left = sla_window_left(ed->channel, ed->customer_at, time_now());
+    if (left <= 0)
+        snprintf(out, n, "%s window closed ", channel_name(ed->channel));
+    else
+        snprintf(out, n, "%s window %lldh%02lldm ", channel_name(ed->channel),
+                 (long long)(left / 3600), (long long)(left % 3600 / 60));
+}
+
 static void
 editor_draw(struct ui *ui, struct pane *p)
 {
@@ -725,7 +839,9 @@ editor_draw(struct ui *ui, struct pane *p)
              : ed->is_note ? "Internal note" : "Reply",
              ed->ticket_id == 0 || ed->tpl_label ? "" : " (C-s sends)",
              ed->tpl_label ? " · " : "", ed->tpl_label ? ed->tpl_label : "");
-    snprintf(right, sizeof right, "%s%s%s ",
+    editor_window_title(ed, right, sizeof right);
+    n = strlen(right);
+    snprintf(right + n, sizeof right - n, "%s%s%s ",
              editor_statuses[ed->status] ? "then " : "",
              editor_statuses[ed->status] ? editor_statuses[ed->status] : "",
              ed->buf.dirty ? " [+]" : ed->saved_once ? " [saved]" : "");
@@ -762,11 +878,21 @@ editor_draw(struct ui *ui, struct pane *p)
     }
     if (pv > 0)
         uitrans_draw_preview(ui, p, h + 1, pv);
-    screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               suggesting ? "Tab takes the suggestion, typing ignores it"
-               : "C-s send  C-t note/reply  C-o status  C-z undo  "
-                 "C-x C-e $EDITOR  C-r template  M-s send+next  Esc back",
-               OBJ_HELP_TEXT, 1);
+    if (editor_window_closed(ed)) {
+        char *line = xasprintf("Window closed: only approved templates go "
+                               "(%s); C-t makes a note",
+                               ed->approved ? ed->approved : "none");
+
+        screen_put(ui, p->win, p->rows - 1, 0, p->cols, line,
+                   OBJ_SLA_BREACH, 1);
+        free(line);
+    } else {
+        screen_put(ui, p->win, p->rows - 1, 0, p->cols,
+                   suggesting ? "Tab takes the suggestion, typing ignores it"
+                   : "C-s send  C-t note/reply  C-o status  C-z undo  "
+                     "C-x C-e $EDITOR  C-r template  M-s send+next  Esc back",
+                   OBJ_HELP_TEXT, 1);
+    }
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
@@ -829,6 +955,7 @@ editor_fini(struct ui *ui, struct pane *p)
     edbuf_free(&ed->buf);
     suggest_free(&ed->sg);
     free(ed->tpl_label);
+    xfree_str(&ed->approved);
 }
 
 const struct pane_ops editor_ops = {

@@ -55,6 +55,11 @@ const char *editor_text(struct ui *ui, int64_t *ticket_id);
 /* Replace the draft with text as one undo step (a translation swapped
  * in, a generated draft) and save it. */
 void editor_replace_text(struct ui *ui, const char *text);
+/* Queue the draft to go at `at` (0 or past: now): it waits in the outbox
+ * and the poll loop sends it when due. */
+int editor_send_at(struct ui *ui, time_t at);
+/* The ticket the editor writes to, 0 if none. */
+int64_t editor_ticket_id(struct ui *ui);
 
 /* The name replies go out under: agent_name, else $USER. */
 const char *editor_author(struct ui *ui);

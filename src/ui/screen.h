@@ -63,6 +63,7 @@ struct qitem {
 struct netsync;
 struct picker;
 struct uitrans;
+struct clocks;
 
 struct keyq {
     struct qitem *v;
@@ -114,6 +115,7 @@ struct ui {
     struct uitrans *trans;          /* translators and drafters */
     int script_wait;                /* a script's @wait: until net is idle */
     long counts_minute;             /* when the counts were last refreshed */
+    struct clocks *clocks;          /* countdowns and zones (clocks.c) */
     int64_t ticket_id;              /* the open ticket, 0 = none */
     /* status bar numbers, refreshed after changes and each minute */
     int64_t n_open;

@@ -21,6 +21,7 @@
 #include "store/classify.h"
 #include "store/store.h"
 #include "ui/actions.h"
+#include "ui/clocks.h"
 #include "ui/commands.h"
 #include "ui/editor.h"
 #include "ui/help.h"
@@ -37,6 +38,7 @@
 #include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* The pane kinds, indexed by enum pane_id. */
 static const struct pane_ops *const ui_pane_ops[PANE_COUNT] = {
@@ -380,6 +382,8 @@ ui_command(struct ui *ui, const char *line)
     } else if (strcmp(argv[0], "view") == 0 && argc >= 3) {
         inbox_set_view(ui, argv[1]);
     }
+    if (err.status == TD_OK)
+        clocks_config(ui, argv[0]);
     config_words_free(argv, argc);
 }
 
@@ -631,7 +635,7 @@ ui_poll_timeout(struct ui *ui)
     ed = editor_tick(ui);
     if (ed >= 0 && ed < ms)
         ms = ed;
-    return ms;
+    return clocks_timeout(ui, ms);
 }
 
 /* The minute timer: the SLA column counts down. Network timeouts wake
@@ -639,12 +643,13 @@ ui_poll_timeout(struct ui *ui)
 static void
 ui_minute(struct ui *ui)
 {
-    long minute = (long)(time(NULL) / 60);
+    long minute = (long)(time_now() / 60);
 
     if (minute != ui->counts_minute) {
         ui->counts_minute = minute;
         ui_refresh_counts(ui);
     }
+    clocks_tick(ui);
 }
 
 /* Tickets classified per idle turn of the loop, each slice one
@@ -762,7 +767,8 @@ ui_loop(struct ui *ui)
     size_t cap = 0;
     struct qitem it;
 
-    ui->counts_minute = (long)(time(NULL) / 60);
+    ui->counts_minute = (long)(time_now() / 60);
+    clocks_tick(ui);
     while (!ui->quit) {
         ui_draw(ui);
         if (ui->script_wait && !netsync_busy(ui) && !uitrans_busy(ui))
@@ -802,6 +808,7 @@ ui_free(struct ui *ui)
         free(ui->panes[i].priv);
     }
     prompt_free(&ui->prompt);
+    clocks_free(&ui->clocks);
     if (ui->win_status)
         delwin(ui->win_status);
     if (ui->win_prompt)

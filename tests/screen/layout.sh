@@ -64,7 +64,7 @@ check "first screen at 120x40" "$tmp/s" <<'EOF'
  ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇n… │
  ● ~ ليلى حداد      لم يصل طلبي بعد     │
  ● ~ Jonas Becker   Where is my order … │
- ● ~ สมชาย ใจดี      สินค้าชำรุดครับ         │
+ ● -     สมชาย ใจดี      สินค้าชำรุดครับ         │
                                             │
                                             │
                                             │

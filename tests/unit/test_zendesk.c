@@ -142,6 +142,8 @@ test_sync_pages(void **state)
     assert_int_equal(t->n_tags, 2);
     assert_string_equal(t->tags[0], "envío");
     assert_int_equal(t->first_response_due, 1795176000);  /* 12:00 Z */
+    /* next_reply_time: 2026-11-21T10:00:00Z */
+    assert_int_equal(t->next_response_due, 1795255200);
     assert_int_equal(t->created_at, 1795168800);
     /* Two comment pages: all four comments, in order. */
     assert_int_equal(t->n_messages, 4);
