@@ -90,7 +90,7 @@ check_has "free text on a closed window is refused, the draft kept" \
     '\(approved: line-update\); an internal note is fine$'
 check_has "an approved template goes; the clock stops" "$tmp/approved" \
     '│   Your parcel is on its way: JP123\. ' '^reply sent$' \
-    '^   -     line     山田 花子' '4 open, 1 breaching'
+    '^   -     山田 花子 +shut' '4 open, 1 breaching'
 check_has "send-at after the window closes is refused" "$tmp/late" \
     '^not sent: the WhatsApp reply window will be closed by then'
 check_has ":send-at morning: 09:00 in Dubai, kept in the outbox" \
@@ -116,7 +116,8 @@ run_cli() {
 }
 run_cli list --view breaching >"$tmp/cli-breaching" 2>&1
 check_has "ttydesk list --view breaching" "$tmp/cli-breaching" \
-    ' open +urgent +web +en US Mallory' ' open +high +email +de DE Jonas Becker'
+    ' open +urgent +web +en +- +US Mallory' \
+    ' open +high +email +de +- +DE Jonas Becker'
 [ "$(grep -c '^[0-9]' "$tmp/cli-breaching")" = 2 ] &&
     ok "list --view breaching: the answered LINE ticket is gone" ||
     not_ok "list --view breaching: 2 rows"
