@@ -1,6 +1,7 @@
 /* prompt.c: readline in the curses screen: we feed keys, we draw. */
 #include "ui/prompt.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,9 +266,14 @@ prompt_bytes(const char *key, struct buf *out)
 static void
 prompt_feed(struct prompt *p, const char *s, size_t n)
 {
+    struct pollfd pfd = { .fd = p->pipe[0], .events = POLLIN };
+
     if (n == 0 || write(p->pipe[1], s, n) != (ssize_t)n)
         return;
-    for (size_t i = 0; i < n && p->active; i++)
+    /* Not one call per byte: readline reads a whole multibyte character
+     * (or an escape sequence) in one call, and a call with the pipe
+     * empty would block the console. Call while bytes are left. */
+    while (p->active && poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN))
         rl_callback_read_char();
 }
 
