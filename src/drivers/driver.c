@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "drivers/chatwoot.h"
 #include "drivers/freshdesk.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
+#include "drivers/zammad.h"
 #include "drivers/zendesk.h"
 #include "net/http.h"
 #include "store/store.h"
@@ -20,6 +22,8 @@ static const struct driver *const drivers[] = {
     &drv_rt,
     &drv_freshdesk,
     &drv_zendesk,
+    &drv_zammad,
+    &drv_chatwoot,
     NULL,
 };
 

@@ -645,6 +645,9 @@ struct fd_op {
     char *token;            /* find_sent: the marker looked for */
     char *best;             /* find_sent: the earliest conversation */
     long page;
+    struct canned_list *canned;     /* list_canned: borrowed */
+    cJSON *folders;         /* list_canned: the folders */
+    int folder;             /* list_canned: the one being read */
 };
 
 static void
@@ -659,6 +662,7 @@ fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
     free(op->remote);
     free(op->token);
     free(op->best);
+    cJSON_Delete(op->folders);
     free(op);
     done(ctx, rc, rid, rc == TD_OK ? NULL : err);
     free(rid);
@@ -938,6 +942,132 @@ fd_find_sent_start(struct account *a, const char *ticket_ext_id,
     return rc;
 }
 
+/* ---- canned responses: folders, then the responses of each ---- */
+
+static enum td_status fd_canned_submit(struct fd_op *op,
+                                       struct td_error *err);
+
+static void
+fd_canned_on_responses(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    const cJSON *folder = cJSON_GetArrayItem(op->folders, op->folder);
+    struct td_error err;
+    const cJSON *c;
+    cJSON *j;
+    enum td_status rc;
+
+    rc = fd_json(resp, "freshdesk: canned responses", &j, &err);
+    if (rc == TD_OK && !cJSON_IsArray(j))
+        rc = td_error_set(&err, TD_EPARSE, "freshdesk: canned responses "
+                          "are not an array");
+    cJSON_ArrayForEach(c, (rc == TD_OK ? j : NULL)) {
+        const char *text = json_str(c, "content");
+        const char *html = json_str(c, "content_html");
+        char *id = fd_id(c, "id"), *conv = NULL;
+
+        /* content is the plain text; without it, the HTML as text. The
+         * {{ticket.requester.firstname}} placeholders are text in both. */
+        if (text == NULL && html)
+            rc = html_to_text(html, strlen(html), &conv, &err);
+        if (rc == TD_OK && (text || conv))
+            canned_list_add(op->canned, id, json_str(c, "title"),
+                            text ? text : conv, json_str(folder, "name"));
+        free(conv);
+        free(id);
+        if (rc != TD_OK)
+            break;
+    }
+    cJSON_Delete(j);
+    if (rc == TD_OK && fd_has_next(resp)) {
+        op->page++;
+    } else if (rc == TD_OK) {
+        op->folder++;
+        op->page = 1;
+    }
+    if (rc == TD_OK && op->folder < cJSON_GetArraySize(op->folders) &&
+        (rc = fd_canned_submit(op, &err)) == TD_OK)
+        return;
+    fd_op_finish(op, rc, NULL, &err);
+}
+
+static enum td_status
+fd_canned_submit(struct fd_op *op, struct td_error *err)
+{
+    const cJSON *folder = cJSON_GetArrayItem(op->folders, op->folder);
+    char page[24], *id = fd_id(folder, "id"), *path;
+    const char *params[] = {
+        "page", page,
+        "per_page", FD_PER_PAGE,
+        NULL,
+    };
+    enum td_status rc;
+
+    if (!fd_digits(id)) {
+        free(id);
+        return td_error_set(err, TD_EPARSE, "freshdesk: a canned response "
+                            "folder without an id");
+    }
+    snprintf(page, sizeof page, "%ld", op->page);
+    path = xasprintf("canned_response_folders/%s/responses", id);
+    rc = http_transport_submit(op->a->http,
+                               fd_request(op->a, "GET", path, params,
+                                          fd_canned_on_responses, op),
+                               err);
+    free(path);
+    free(id);
+    return rc;
+}
+
+static void
+fd_canned_on_folders(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    cJSON *j;
+    enum td_status rc;
+
+    td_error_clear(&err);
+    rc = fd_json(resp, "freshdesk: canned response folders", &j, &err);
+    if (rc == TD_OK && !cJSON_IsArray(j))
+        rc = td_error_set(&err, TD_EPARSE, "freshdesk: canned response "
+                          "folders are not an array");
+    if (rc != TD_OK) {
+        cJSON_Delete(j);
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    op->folders = j;
+    op->folder = 0;
+    op->page = 1;
+    if (cJSON_GetArraySize(j) > 0 && (rc = fd_canned_submit(op, &err)) ==
+                                         TD_OK)
+        return;
+    fd_op_finish(op, rc, NULL, &err);
+}
+
+/* GET /canned_response_folders, then each folder's responses
+ * (api-reference.md section 2, "Canned responses"). */
+static enum td_status
+fd_list_canned_start(struct account *a, struct canned_list *out,
+                     drv_done_fn done, void *ctx, struct td_error *err)
+{
+    struct fd_op *op = xcalloc(1, sizeof *op);
+    enum td_status rc;
+
+    op->a = a;
+    op->done = done;
+    op->ctx = ctx;
+    op->canned = out;
+    rc = http_transport_submit(a->http,
+                               fd_request(a, "GET", "canned_response_folders",
+                                          NULL, fd_canned_on_folders, op),
+                               err);
+    if (rc != TD_OK)
+        free(op);
+    return rc;
+}
+
 const struct driver drv_freshdesk = {
     .name = "freshdesk",
     .desc = "Freshdesk (API v2)",
@@ -949,4 +1079,5 @@ const struct driver drv_freshdesk = {
     .sync_start = fd_sync_start,
     .reply_start = fd_reply_start,
     .find_sent_start = fd_find_sent_start,
+    .list_canned_start = fd_list_canned_start,
 };

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "drivers/driver.h"
 #include "net/http_url.h"
+#include "net/json.h"
 #include "util/buf.h"
 #include "util/base64.h"
 #include "util/xmalloc.h"
@@ -15,11 +18,21 @@ netdrv_request(struct account *a, const char *base, const char *auth,
                int insecure, const char *method, const char *path,
                const char *const *params, http_done_fn done, void *ctx)
 {
+    return netdrv_request_as(a, base, "Authorization", auth, insecure,
+                             method, path, params, done, ctx);
+}
+
+struct http_request *
+netdrv_request_as(struct account *a, const char *base, const char *hdr,
+                  const char *auth, int insecure, const char *method,
+                  const char *path, const char *const *params,
+                  http_done_fn done, void *ctx)
+{
     char *url = http_url_build(base, path, params);
     struct http_request *req = http_request_new(method, url);
 
     free(url);
-    http_request_add_header(req, "Authorization", auth);
+    http_request_add_header(req, hdr, auth);
     /* Some APIs answer 406 unless JSON is said to be acceptable (RT). */
     http_request_add_header(req, "Accept", "application/json");
     http_request_set_budget(req, a->name);
@@ -105,4 +118,86 @@ netdrv_body_html(const char *text, const char *token, size_t max)
         return NULL;
     }
     return buf_detach(&b);
+}
+
+/* The detail of an error body: the first of keys that is a string, or
+ * the first entry of an "errors" array (a string or {message}). */
+static const char *
+netdrv_detail(const cJSON *j, const char *const *keys)
+{
+    for (size_t i = 0; keys && keys[i]; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, keys[i]);
+        const cJSON *e0 = cJSON_IsArray(v) ? cJSON_GetArrayItem(v, 0) : NULL;
+
+        if (cJSON_IsString(v) && *v->valuestring)
+            return v->valuestring;
+        if (cJSON_IsString(e0))
+            return e0->valuestring;
+        if (json_str(e0, "message"))
+            return json_str(e0, "message");
+        if (cJSON_IsObject(v) && json_str(v, "message"))
+            return json_str(v, "message");
+    }
+    return NULL;
+}
+
+enum td_status
+netdrv_fail(const struct http_response *resp, const char *what,
+            const char *const *keys, struct td_error *err)
+{
+    cJSON *j = NULL;
+    const char *d = NULL;
+    enum td_status rc = resp->result != TD_OK ? resp->result : TD_EPARSE;
+    struct td_error ignored;
+
+    if (resp->status >= 400 &&
+        json_parse(resp->body, resp->body_len, &j, what, &ignored) == TD_OK)
+        d = netdrv_detail(j, keys);
+    if (resp->status > 0)
+        td_error_set(err, rc, "%s: HTTP %ld%s%s", what, resp->status,
+                     d ? ": " : "", d ? d : "");
+    else
+        td_error_set(err, rc, "%s: %s", what, resp->error);
+    cJSON_Delete(j);
+    return rc;
+}
+
+enum td_status
+netdrv_json(const struct http_response *resp, const char *what,
+            const char *const *keys, cJSON **out, struct td_error *err)
+{
+    *out = NULL;
+    if (resp->result != TD_OK)
+        return netdrv_fail(resp, what, keys, err);
+    return json_parse(resp->body, resp->body_len, out, what, err);
+}
+
+int
+netdrv_digits(const char *s)
+{
+    return s && *s && strlen(s) <= 19 &&
+           strspn(s, "0123456789") == strlen(s);
+}
+
+void
+netdrv_op_end(struct netdrv_op *op, void (*free_fn)(void *self), void *self,
+              enum td_status rc, const char *remote_id,
+              const struct td_error *err)
+{
+    drv_done_fn done = op->done;
+    void *ctx = op->ctx;
+    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct td_error e;
+
+    td_error_clear(&e);
+    if (rc != TD_OK) {
+        if (err)
+            e = *err;
+        else
+            td_error_set(&e, rc, "%s", td_status_name(rc));
+        e.status = rc;
+    }
+    free_fn(self);
+    done(ctx, rc, rid, rc == TD_OK ? NULL : &e);
+    free(rid);
 }

@@ -3,9 +3,11 @@
 #ifndef TD_NETDRV_H
 #define TD_NETDRV_H
 
+#include "drivers/driver.h"
 #include "net/http.h"
 
 struct account;
+struct cJSON;
 
 /* A request to base/path?params carrying the account's Authorization,
  * asking for JSON, counted against the account's rate budget (its name:
@@ -15,6 +17,51 @@ struct http_request *netdrv_request(struct account *a, const char *base,
                                     const char *method, const char *path,
                                     const char *const *params,
                                     http_done_fn done, void *ctx);
+
+/* As netdrv_request, but the credential goes under the header hdr
+ * (Chatwoot's api_access_token) instead of Authorization. */
+struct http_request *netdrv_request_as(struct account *a, const char *base,
+                                       const char *hdr, const char *auth,
+                                       int insecure, const char *method,
+                                       const char *path,
+                                       const char *const *params,
+                                       http_done_fn done, void *ctx);
+
+/* Turn a failed response into err and return its status: "what: HTTP
+ * 404: detail", the detail being the first of keys (a NULL-terminated
+ * list of names, "errors" meaning an array of strings or of objects with
+ * a message) that the JSON error body holds as a string; "what: reason"
+ * when no HTTP answer came. A 2xx whose body we could not use is
+ * TD_EPARSE. */
+enum td_status netdrv_fail(const struct http_response *resp,
+                           const char *what, const char *const *keys,
+                           struct td_error *err);
+
+/* The JSON document of a 2xx response, or the failure (netdrv_fail with
+ * keys) in err; *out is owned by the caller. */
+enum td_status netdrv_json(const struct http_response *resp,
+                           const char *what, const char *const *keys,
+                           struct cJSON **out, struct td_error *err);
+
+/* 1 if s is a non-empty string of decimal digits (a numeric id that can
+ * go into a path as it is). */
+int netdrv_digits(const char *s);
+
+/* The state every asynchronous network operation starts with: who to
+ * tell when it ends. Drivers embed it first in their own op structs. */
+struct netdrv_op {
+    struct account *a;
+    drv_done_fn done;
+    void *ctx;
+};
+
+/* End an operation: remote_id and err are copied, then free_fn(self)
+ * releases the driver's struct (which may hold both), then done is called
+ * once, with err only when rc is not TD_OK. Since the op is gone when
+ * done runs, done may start another one. */
+void netdrv_op_end(struct netdrv_op *op, void (*free_fn)(void *self),
+                   void *self, enum td_status rc, const char *remote_id,
+                   const struct td_error *err);
 
 /* "Basic base64(user:password)", owned; the caller wipes it when done. */
 char *netdrv_basic_auth(const char *user, const char *password);

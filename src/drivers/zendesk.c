@@ -711,7 +711,8 @@ struct zd_op {
     void *ctx;
     char *ticket;
     char *token;            /* find_sent: the token looked for */
-    char *after;            /* find_sent: page[after] of the next page */
+    char *after;            /* find_sent, list_canned: page[after] */
+    struct canned_list *canned;     /* list_canned: borrowed */
 };
 
 static void
@@ -932,6 +933,132 @@ zd_find_sent_start(struct account *a, const char *ticket_ext_id,
     return rc;
 }
 
+/* ---- canned replies: macros ---- */
+
+static enum td_status zd_canned_submit(struct zd_op *op,
+                                       struct td_error *err);
+
+/* The text a macro puts in the comment: comment_value (a string, or
+ * ["channel:all", text] in older macros), else comment_value_html as
+ * text. NULL for a macro that writes no comment (only sets fields);
+ * owned. */
+static enum td_status
+zd_macro_text(const cJSON *macro, char **out, struct td_error *err)
+{
+    const cJSON *act, *html = NULL;
+
+    *out = NULL;
+    cJSON_ArrayForEach(act, cJSON_GetObjectItemCaseSensitive(macro,
+                                                            "actions")) {
+        const char *field = json_str(act, "field");
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(act, "value");
+
+        if (field == NULL)
+            continue;
+        if (strcmp(field, "comment_value") == 0) {
+            if (cJSON_IsArray(v))
+                v = cJSON_GetArrayItem(v, cJSON_GetArraySize(v) - 1);
+            if (cJSON_IsString(v)) {
+                *out = xstrdup(v->valuestring);
+                return TD_OK;
+            }
+        } else if (strcmp(field, "comment_value_html") == 0 &&
+                   cJSON_IsString(v)) {
+            html = v;
+        }
+    }
+    if (html)
+        return html_to_text(html->valuestring, strlen(html->valuestring),
+                            out, err);
+    return TD_OK;
+}
+
+/* Zendesk agents group macros with "::" in the title ("Returns::Damaged"):
+ * what comes before the last "::" is the folder. */
+static void
+zd_canned_add(struct canned_list *l, const cJSON *macro, const char *body)
+{
+    const char *title = json_str(macro, "title");
+    const char *sep = NULL;
+    char *id = json_strdup(macro, "id"), *folder = NULL;
+
+    for (const char *p = title; p && (p = strstr(p, "::")) != NULL; p += 2)
+        sep = p;
+    if (sep) {
+        folder = xasprintf("%.*s", (int)(sep - title), title);
+        title = sep + 2;
+    }
+    canned_list_add(l, id, title, body, folder);
+    free(folder);
+    free(id);
+}
+
+static void
+zd_canned_on_page(void *ctx, struct http_response *resp)
+{
+    struct zd_op *op = ctx;
+    struct td_error err;
+    const cJSON *m;
+    cJSON *j;
+    enum td_status rc;
+
+    if ((rc = zd_json(resp, "zendesk: macros", &j, &err)) != TD_OK) {
+        zd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(j, "macros")) {
+        char *text = NULL;
+
+        if ((rc = zd_macro_text(m, &text, &err)) != TD_OK)
+            break;
+        if (text)
+            zd_canned_add(op->canned, m, text);
+        free(text);
+    }
+    free(op->after);
+    op->after = rc == TD_OK ? zd_next_cursor(j) : NULL;
+    cJSON_Delete(j);
+    if (op->after && (rc = zd_canned_submit(op, &err)) == TD_OK)
+        return;
+    zd_op_finish(op, rc, NULL, &err);
+}
+
+static enum td_status
+zd_canned_submit(struct zd_op *op, struct td_error *err)
+{
+    const char *params[] = {
+        "page[size]", ZD_PAGE_SIZE,
+        "page[after]", op->after,
+        NULL,
+    };
+
+    return http_transport_submit(op->a->http,
+                                 zd_request(op->a, "GET",
+                                            "macros/active.json", params,
+                                            zd_canned_on_page, op),
+                                 err);
+}
+
+/* The agent's active macros (macros, "List Active Macros"), cursor
+ * paged; only those that write a comment are canned replies. Their
+ * Liquid placeholders ({{ticket.requester.first_name}}) stay as they
+ * are. */
+static enum td_status
+zd_list_canned_start(struct account *a, struct canned_list *out,
+                     drv_done_fn done, void *ctx, struct td_error *err)
+{
+    struct zd_op *op = xcalloc(1, sizeof *op);
+    enum td_status rc;
+
+    op->a = a;
+    op->done = done;
+    op->ctx = ctx;
+    op->canned = out;
+    if ((rc = zd_canned_submit(op, err)) != TD_OK)
+        free(op);
+    return rc;
+}
+
 const struct driver drv_zendesk = {
     .name = "zendesk",
     .desc = "Zendesk Support (API v2)",
@@ -943,4 +1070,5 @@ const struct driver drv_zendesk = {
     .sync_start = zd_sync_start,
     .reply_start = zd_reply_start,
     .find_sent_start = zd_find_sent_start,
+    .list_canned_start = zd_list_canned_start,
 };
