@@ -512,11 +512,15 @@ cw_sync_emit(struct cw_sync *s, struct td_error *err)
     const cJSON *item = cJSON_GetArrayItem(s->list, s->idx);
     struct ticket t = { 0 };
     enum td_status rc;
+    time_t updated;
 
-    if ((rc = cw_build_ticket(s, item, &t)) == TD_OK)
+    rc = cw_build_ticket(s, item, &t);
+    /* Read before the sink, which may take the ticket's contents. */
+    updated = t.updated_at;
+    if (rc == TD_OK)
         rc = s->out->ticket(s->out->ctx, &t, err);
-    if (t.updated_at > s->newest)
-        s->newest = t.updated_at;
+    if (rc == TD_OK && updated > s->newest)
+        s->newest = updated;
     ticket_clear(&t);
     if (rc != TD_OK)
         return rc;

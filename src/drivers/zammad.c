@@ -21,12 +21,14 @@
 /* Zammad caps per_page on the server (api-reference.md section 3,
  * "List/paginate"); 100 is under every cap seen. */
 #define ZM_PER_PAGE "100"
-#define ZM_PER_PAGE_N 100
 /* Search results come from Elasticsearch, whose default window is
  * 10,000 hits: past page 50 the sync starts again from page 1 with the
  * range moved to the newest updated_at seen (as freshdesk.c does). */
 #define ZM_MAX_PAGE 50
 #define ZM_CURSOR "updated"
+/* Text modules are read until an empty page; a server that ignored page=
+ * would otherwise be asked forever. */
+#define ZM_MAX_CANNED_PAGES 100
 #define ZM_MAX_BODY_HTML ((size_t)8 << 20)
 /* Zammad refuses a pending state without pending_time; this many days
  * ahead unless the account says pending_days=. */
@@ -515,11 +517,15 @@ zm_sync_emit(struct zm_sync *s, struct td_error *err)
     const cJSON *item = cJSON_GetArrayItem(s->list, s->idx);
     struct ticket t = { 0 };
     enum td_status rc;
+    time_t updated;
 
-    if ((rc = zm_build_ticket(s, item, &t, err)) == TD_OK)
+    rc = zm_build_ticket(s, item, &t, err);
+    /* Read before the sink, which may take the ticket's contents. */
+    updated = t.updated_at;
+    if (rc == TD_OK)
         rc = s->out->ticket(s->out->ctx, &t, err);
-    if (rc == TD_OK && t.updated_at > s->newest) {
-        s->newest = t.updated_at;
+    if (rc == TD_OK && updated > s->newest) {
+        s->newest = updated;
         s->moved = 1;
     }
     ticket_clear(&t);
@@ -594,7 +600,9 @@ zm_sync_on_list(void *ctx, struct http_response *resp)
         zm_sync_finish(s, TD_EPARSE, &err);
         return;
     }
-    s->more = cJSON_GetArraySize(j) >= ZM_PER_PAGE_N;
+    /* Until an empty page: the server may cap per_page below what was
+     * asked (section 3), so a short page is not the last one. */
+    s->more = cJSON_GetArraySize(j) > 0;
     cJSON_Delete(s->list);
     s->list = j;
     s->idx = 0;
@@ -1161,7 +1169,11 @@ zm_canned_on_page(void *ctx, struct http_response *resp)
         if (rc != TD_OK)
             break;
     }
-    if (rc == TD_OK && cJSON_GetArraySize(j) >= ZM_PER_PAGE_N) {
+    if (rc == TD_OK && cJSON_GetArraySize(j) > 0 &&
+        op->page >= ZM_MAX_CANNED_PAGES)
+        rc = td_error_set(&err, TD_ENOTSUP, "zammad: more than %d pages of "
+                          "text modules", ZM_MAX_CANNED_PAGES);
+    if (rc == TD_OK && cJSON_GetArraySize(j) > 0) {
         cJSON_Delete(j);
         op->page++;
         if ((rc = zm_canned_submit(op, &err)) != TD_OK)
