@@ -267,6 +267,50 @@ reqs.append(conv_exp(B, 7, [
 reqs.append(conv_exp(B, 8, [
     conv(5040, 8, html("x", "tok-10"), "x", False, False, 5001)]))
 
+# ---- canned responses: the folders, then each folder's responses (the
+# first folder over two pages) ----
+B = "/canned"
+
+
+def canned_exp(path, items, page=None, headers=None):
+    e = {"method": "GET", "path": B + "/api/v2/" + path,
+         "exact_query": True, "headers": AUTH,
+         "response": {"json": items}, "min": 1}
+    if page is not None:
+        e["query"] = {"page": str(page), "per_page": "100"}
+    if headers:
+        e["response"]["headers"] = headers
+    return e
+
+
+def response(rid, title, folder, text, html_=None):
+    return {"id": rid, "title": title, "folder_id": folder,
+            "content": text,
+            "content_html": html_ if html_ is not None else
+            "<div>%s</div>" % text,
+            "attachments": [], "created_at": "2026-01-01T00:00:00Z",
+            "updated_at": "2026-01-01T00:00:00Z"}
+
+
+reqs.append(canned_exp("canned_response_folders", [
+    {"id": 1, "name": "Envíos", "personal": False, "responses_count": 2,
+     "created_at": "2026-01-01T00:00:00Z",
+     "updated_at": "2026-01-01T00:00:00Z"},
+    {"id": 2, "name": "İadeler", "personal": False, "responses_count": 1,
+     "created_at": "2026-01-01T00:00:00Z",
+     "updated_at": "2026-01-01T00:00:00Z"},
+]))
+reqs.append(canned_exp("canned_response_folders/1/responses", [
+    response(11, "Pedido en camino", 1,
+             "Hola {{ticket.requester.firstname}}, " + ES)],
+    page=1, headers=link_next("/api/v2/canned_response_folders/1/responses",
+                              2)))
+reqs.append(canned_exp("canned_response_folders/1/responses", [
+    response(12, "شكر", 1, None, "<p>" + AR + "</p><p>{{ticket.id}}</p>")],
+    page=2))
+reqs.append(canned_exp("canned_response_folders/2/responses", [
+    response(21, "İade", 2, TR)], page=1))
+
 out = os.path.join(os.path.dirname(__file__), "..", "unit",
                    "test_freshdesk.json")
 with open(out, "w", encoding="utf-8") as f:

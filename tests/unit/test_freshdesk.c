@@ -385,6 +385,36 @@ test_find_sent(void **state)
 
 /* ---- the account line ---- */
 
+/* ---- canned responses ---- */
+
+static void
+test_canned(void **state)
+{
+    struct fixture *f = *state;
+    struct canned_list l = { 0 };
+    struct acct ac;
+    struct td_error err;
+
+    assert_int_equal(acct_open(f, &ac, "/canned", &err), TD_OK);
+    assert_int_equal(drv_list_canned(ac.a, &l, &err), TD_OK);
+    /* Folder 1 over two pages, then folder 2. */
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0].id, "11");
+    assert_string_equal(l.v[0].title, "Pedido en camino");
+    assert_string_equal(l.v[0].folder, "Envíos");
+    assert_non_null(strstr(l.v[0].body,
+                           "Hola {{ticket.requester.firstname}}, "));
+    assert_non_null(strstr(l.v[0].body, ES));
+    /* No plain content: the HTML as text, placeholder kept. */
+    assert_non_null(strstr(l.v[1].body, AR));
+    assert_non_null(strstr(l.v[1].body, "{{ticket.id}}"));
+    assert_null(strstr(l.v[1].body, "<p>"));
+    assert_string_equal(l.v[2].folder, "İadeler");
+    assert_string_equal(l.v[2].body, TR);
+    canned_list_clear(&l);
+    acct_close(&ac);
+}
+
 static void
 test_open(void **state)
 {
@@ -458,6 +488,7 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find),
         cmocka_unit_test(test_find_sent),
+        cmocka_unit_test(test_canned),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -509,6 +509,40 @@ test_find_sent_pages(void **state)
     acct_close(&ac);
 }
 
+/* ---- canned replies: macros ---- */
+
+static void
+test_canned(void **state)
+{
+    struct fixture *f = *state;
+    struct canned_list l = { 0 };
+    struct acct ac;
+    struct td_error err;
+
+    assert_int_equal(acct_open(f, &ac, "/canned", &err), TD_OK);
+    assert_int_equal(drv_list_canned(ac.a, &l, &err), TD_OK);
+    /* Two pages; the macro that only sets fields is no canned reply. */
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0].id, "1");
+    /* "::" groups macros: the folder, then the title. */
+    assert_string_equal(l.v[0].folder, "Devoluciones");
+    assert_string_equal(l.v[0].title, "Producto dañado");
+    assert_non_null(strstr(l.v[0].body,
+                           "Hola {{ticket.requester.first_name}}, "));
+    assert_non_null(strstr(l.v[0].body, ES));
+    assert_null(l.v[1].folder);
+    assert_string_equal(l.v[1].title, "お詫び");
+    assert_string_equal(l.v[1].body, JA);
+    /* comment_value_html as text; the last "::" splits. */
+    assert_string_equal(l.v[2].folder, "Envío::Tayland");
+    assert_string_equal(l.v[2].title, "Teslimat");
+    assert_non_null(strstr(l.v[2].body, TH));
+    assert_non_null(strstr(l.v[2].body, "{{ticket.id}}"));
+    assert_null(strstr(l.v[2].body, "<p>"));
+    canned_list_clear(&l);
+    acct_close(&ac);
+}
+
 /* ---- the account line ---- */
 
 static void
@@ -617,6 +651,7 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find_sent),
         cmocka_unit_test(test_find_sent_pages),
+        cmocka_unit_test(test_canned),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
