@@ -1,4 +1,4 @@
-/* chatwoot.c: Chatwoot's Application API, as chains of non-blocking requests. */
+/* chatwoot.c: the Chatwoot API, as chains of non-blocking requests. */
 #include "drivers/chatwoot.h"
 
 #include <stdio.h>

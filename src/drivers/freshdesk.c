@@ -250,10 +250,8 @@ fd_id(const cJSON *obj, const char *key)
  * Link header; for each ticket on a page its conversations are fetched,
  * page by page, before the next ticket. */
 struct fd_sync {
-    struct account *a;
+    struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    drv_done_fn done;
-    void *ctx;
     time_t since;           /* updated_since of the list */
     time_t newest;          /* newest updated_at seen so far */
     int moved;              /* newest changed since the last cursor_set */
@@ -270,8 +268,10 @@ static void fd_sync_on_list(void *ctx, struct http_response *resp);
 static void fd_sync_on_convs(void *ctx, struct http_response *resp);
 
 static void
-fd_sync_free(struct fd_sync *s)
+fd_sync_free(void *self)
 {
+    struct fd_sync *s = self;
+
     cJSON_Delete(s->list);
     cJSON_Delete(s->convs);
     free(s);
@@ -282,11 +282,7 @@ static void
 fd_sync_finish(struct fd_sync *s, enum td_status rc,
                const struct td_error *err)
 {
-    drv_done_fn done = s->done;
-    void *ctx = s->ctx;
-
-    fd_sync_free(s);
-    done(ctx, rc, NULL, rc == TD_OK ? NULL : err);
+    netdrv_op_end(&s->op, fd_sync_free, s, rc, NULL, err);
 }
 
 static enum td_status
@@ -312,8 +308,8 @@ fd_sync_submit_list(struct fd_sync *s, struct td_error *err)
         time_format_iso(s->since, since);
     else
         snprintf(since, sizeof since, "%s", "1970-01-01T00:00:00Z");
-    return http_transport_submit(s->a->http,
-                                 fd_request(s->a, "GET", "tickets", params,
+    return http_transport_submit(s->op.a->http,
+                                 fd_request(s->op.a, "GET", "tickets", params,
                                             fd_sync_on_list, s),
                                  err);
 }
@@ -336,8 +332,8 @@ fd_sync_submit_convs(struct fd_sync *s, struct td_error *err)
                             "freshdesk: a ticket without an id");
     snprintf(page, sizeof page, "%ld", s->sub_page);
     path = xasprintf("tickets/%s/conversations", id);
-    rc = http_transport_submit(s->a->http,
-                               fd_request(s->a, "GET", path, params,
+    rc = http_transport_submit(s->op.a->http,
+                               fd_request(s->op.a, "GET", path, params,
                                           fd_sync_on_convs, s),
                                err);
     free(path);
@@ -623,10 +619,8 @@ fd_sync_start(struct account *a, const struct sync_sink *out,
     if (cursor && time_parse_iso(cursor, &t) == 0 && t > 0)
         s->since = s->newest = t;
     free(cursor);
-    s->a = a;
+    s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->done = done;
-    s->ctx = ctx;
     s->page = 1;
     if ((rc = fd_sync_submit_list(s, err)) != TD_OK)
         fd_sync_free(s);
@@ -636,9 +630,7 @@ fd_sync_start(struct account *a, const struct sync_sink *out,
 /* ---- reply ---- */
 
 struct fd_op {
-    struct account *a;
-    drv_done_fn done;
-    void *ctx;
+    struct netdrv_op op;    /* first: who is told the outcome */
     char *ticket;
     int status;             /* reply: the code to PUT afterwards, or 0 */
     char *remote;           /* reply: the conversation id it created */
@@ -651,12 +643,9 @@ struct fd_op {
 };
 
 static void
-fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
-             const struct td_error *err)
+fd_op_free(void *self)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct fd_op *op = self;
 
     free(op->ticket);
     free(op->remote);
@@ -664,8 +653,13 @@ fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
     free(op->best);
     cJSON_Delete(op->folders);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
+}
+
+static void
+fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
+             const struct td_error *err)
+{
+    netdrv_op_end(&op->op, fd_op_free, op, rc, remote_id, err);
 }
 
 /* A token goes into an HTML comment: refuse anything that could end it. */
@@ -752,11 +746,11 @@ fd_reply_on_done(void *ctx, struct http_response *resp)
     body = cJSON_PrintUnformatted(j);
     cJSON_Delete(j);
     path = xasprintf("tickets/%s", op->ticket);
-    hr = fd_request(op->a, "PUT", path, NULL, fd_status_on_done, op);
+    hr = fd_request(op->op.a, "PUT", path, NULL, fd_status_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     free(body);
     free(path);
-    if ((rc = http_transport_submit(op->a->http, hr, &err)) != TD_OK) {
+    if ((rc = http_transport_submit(op->op.a->http, hr, &err)) != TD_OK) {
         td_error_set(&err, TD_ENET, "freshdesk: sent as conversation %s, "
                      "but the status was not changed", op->remote);
         fd_op_finish(op, TD_ENET, NULL, &err);
@@ -807,9 +801,7 @@ fd_reply_start(struct account *a, const struct reply_req *req,
     path = xasprintf("tickets/%s/%s", req->ticket_ext_id,
                      req->is_note ? "notes" : "reply");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(req->ticket_ext_id);
     op->status = status;
     hr = fd_request(a, "POST", path, NULL, fd_reply_on_done, op);
@@ -818,8 +810,7 @@ fd_reply_start(struct account *a, const struct reply_req *req,
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op->ticket);
-        free(op);
+        fd_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -906,8 +897,8 @@ fd_find_submit(struct fd_op *op, struct td_error *err)
 
     snprintf(page, sizeof page, "%ld", op->page);
     path = xasprintf("tickets/%s/conversations", op->ticket);
-    rc = http_transport_submit(op->a->http,
-                               fd_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               fd_request(op->op.a, "GET", path, params,
                                           fd_find_on_page, op),
                                err);
     free(path);
@@ -928,16 +919,12 @@ fd_find_sent_start(struct account *a, const char *ticket_ext_id,
         return td_error_set(err, TD_EINVAL,
                             "freshdesk: unusable outbox token");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     op->page = 1;
     if ((rc = fd_find_submit(op, err)) != TD_OK) {
-        free(op->ticket);
-        free(op->token);
-        free(op);
+        fd_op_free(op);
     }
     return rc;
 }
@@ -1010,8 +997,8 @@ fd_canned_submit(struct fd_op *op, struct td_error *err)
     }
     snprintf(page, sizeof page, "%ld", op->page);
     path = xasprintf("canned_response_folders/%s/responses", id);
-    rc = http_transport_submit(op->a->http,
-                               fd_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               fd_request(op->op.a, "GET", path, params,
                                           fd_canned_on_responses, op),
                                err);
     free(path);
@@ -1055,16 +1042,14 @@ fd_list_canned_start(struct account *a, struct canned_list *out,
     struct fd_op *op = xcalloc(1, sizeof *op);
     enum td_status rc;
 
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->canned = out;
     rc = http_transport_submit(a->http,
                                fd_request(a, "GET", "canned_response_folders",
                                           NULL, fd_canned_on_folders, op),
                                err);
     if (rc != TD_OK)
-        free(op);
+        fd_op_free(op);
     return rc;
 }
 

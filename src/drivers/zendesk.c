@@ -297,10 +297,8 @@ zd_user(const cJSON *users, const char *id)
  * with their authors sideloaded) before the next ticket. The cursor of a
  * page is stored with the page's tickets, in the same transaction. */
 struct zd_sync {
-    struct account *a;
+    struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    drv_done_fn done;
-    void *ctx;
     char *cursor;           /* the cursor this page was asked with */
     char *next;             /* after_cursor of the page */
     int end;                /* end_of_stream */
@@ -317,8 +315,10 @@ static void zd_sync_on_list(void *ctx, struct http_response *resp);
 static void zd_sync_on_comments(void *ctx, struct http_response *resp);
 
 static void
-zd_sync_free(struct zd_sync *s)
+zd_sync_free(void *self)
 {
+    struct zd_sync *s = self;
+
     free(s->cursor);
     free(s->next);
     free(s->sub_cursor);
@@ -334,11 +334,7 @@ static void
 zd_sync_finish(struct zd_sync *s, enum td_status rc,
                const struct td_error *err)
 {
-    drv_done_fn done = s->done;
-    void *ctx = s->ctx;
-
-    zd_sync_free(s);
-    done(ctx, rc, NULL, rc == TD_OK ? NULL : err);
+    netdrv_op_end(&s->op, zd_sync_free, s, rc, NULL, err);
 }
 
 /* The first export asks from start_time=0 (everything); later ones resume
@@ -353,8 +349,8 @@ zd_sync_submit_list(struct zd_sync *s, struct td_error *err)
         NULL,
     };
 
-    return http_transport_submit(s->a->http,
-                                 zd_request(s->a, "GET",
+    return http_transport_submit(s->op.a->http,
+                                 zd_request(s->op.a, "GET",
                                             "incremental/tickets/cursor.json",
                                             params, zd_sync_on_list, s),
                                  err);
@@ -378,8 +374,8 @@ zd_sync_submit_comments(struct zd_sync *s, struct td_error *err)
         return td_error_set(err, TD_EPARSE, "zendesk: a ticket without an id");
     }
     path = xasprintf("tickets/%s/comments.json", id);
-    rc = http_transport_submit(s->a->http,
-                               zd_request(s->a, "GET", path, params,
+    rc = http_transport_submit(s->op.a->http,
+                               zd_request(s->op.a, "GET", path, params,
                                           zd_sync_on_comments, s),
                                err);
     free(path);
@@ -694,10 +690,8 @@ zd_sync_start(struct account *a, const struct sync_sink *out,
         free(s);
         return rc;
     }
-    s->a = a;
+    s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->done = done;
-    s->ctx = ctx;
     if ((rc = zd_sync_submit_list(s, err)) != TD_OK)
         zd_sync_free(s);
     return rc;
@@ -706,9 +700,7 @@ zd_sync_start(struct account *a, const struct sync_sink *out,
 /* ---- reply ---- */
 
 struct zd_op {
-    struct account *a;
-    drv_done_fn done;
-    void *ctx;
+    struct netdrv_op op;    /* first: who is told the outcome */
     char *ticket;
     char *token;            /* find_sent: the token looked for */
     char *after;            /* find_sent, list_canned: page[after] */
@@ -716,19 +708,21 @@ struct zd_op {
 };
 
 static void
-zd_op_finish(struct zd_op *op, enum td_status rc, const char *remote_id,
-             const struct td_error *err)
+zd_op_free(void *self)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct zd_op *op = self;
 
     free(op->ticket);
     free(op->token);
     free(op->after);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
+}
+
+static void
+zd_op_finish(struct zd_op *op, enum td_status rc, const char *remote_id,
+             const struct td_error *err)
+{
+    netdrv_op_end(&op->op, zd_op_free, op, rc, remote_id, err);
 }
 
 /* Tokens are ours (store/outbox.c); refuse anything else rather than
@@ -826,9 +820,7 @@ zd_reply_start(struct account *a, const struct reply_req *req,
     cJSON_Delete(j);
     path = xasprintf("tickets/%s.json", req->ticket_ext_id);
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     hr = zd_request(a, "PUT", path, NULL, zd_reply_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     /* A PUT, but each one adds another comment: never retry it blindly
@@ -837,7 +829,7 @@ zd_reply_start(struct account *a, const struct reply_req *req,
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op);
+        zd_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -899,8 +891,8 @@ zd_find_submit(struct zd_op *op, struct td_error *err)
     char *path = xasprintf("tickets/%s/audits.json", op->ticket);
     enum td_status rc;
 
-    rc = http_transport_submit(op->a->http,
-                               zd_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               zd_request(op->op.a, "GET", path, params,
                                           zd_find_on_page, op),
                                err);
     free(path);
@@ -920,15 +912,11 @@ zd_find_sent_start(struct account *a, const char *ticket_ext_id,
     if (!zd_token_ok(token))
         return td_error_set(err, TD_EINVAL, "zendesk: unusable outbox token");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     if ((rc = zd_find_submit(op, err)) != TD_OK) {
-        free(op->ticket);
-        free(op->token);
-        free(op);
+        zd_op_free(op);
     }
     return rc;
 }
@@ -1032,8 +1020,8 @@ zd_canned_submit(struct zd_op *op, struct td_error *err)
         NULL,
     };
 
-    return http_transport_submit(op->a->http,
-                                 zd_request(op->a, "GET",
+    return http_transport_submit(op->op.a->http,
+                                 zd_request(op->op.a, "GET",
                                             "macros/active.json", params,
                                             zd_canned_on_page, op),
                                  err);
@@ -1050,12 +1038,10 @@ zd_list_canned_start(struct account *a, struct canned_list *out,
     struct zd_op *op = xcalloc(1, sizeof *op);
     enum td_status rc;
 
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->canned = out;
     if ((rc = zd_canned_submit(op, err)) != TD_OK)
-        free(op);
+        zd_op_free(op);
     return rc;
 }
 
