@@ -128,19 +128,13 @@ static enum td_status
 fd_open(struct account *a, struct td_error *err)
 {
     struct fd_priv *p = a->priv;
-    size_t n = strlen(a->url);
     char *tok = NULL;
     enum td_status rc;
 
     p->insecure = netdrv_truthy(drv_account_opt(a, "insecure"));
     if ((rc = http_url_check(a->url, p->insecure, err)) != TD_OK)
         return rc;
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
-    /* The account URL is the helpdesk's; accept the API URL too. */
-    if (n >= 7 && strncmp(a->url + n - 7, "/api/v2", 7) == 0)
-        n -= 7;
-    p->base = xasprintf("%.*s/api/v2", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/api/v2");
     if ((rc = drv_account_secret(a, &tok, err)) != TD_OK)
         return rc;
     if (strlen(tok) > FD_SECRET_MAX) {
@@ -252,10 +246,7 @@ fd_id(const cJSON *obj, const char *key)
 struct fd_sync {
     struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    time_t since;           /* updated_since of the list */
-    time_t newest;          /* newest updated_at seen so far */
-    int moved;              /* newest changed since the last cursor_set */
-    long page;
+    struct netdrv_window w;     /* updated_at range and page */
     int more;               /* the list page had rel="next" */
     cJSON *list;            /* the page of tickets */
     int idx;                /* the ticket being fetched */
@@ -303,11 +294,8 @@ fd_sync_submit_list(struct fd_sync *s, struct td_error *err)
         NULL,
     };
 
-    snprintf(page, sizeof page, "%ld", s->page);
-    if (s->since > 0)
-        time_format_iso(s->since, since);
-    else
-        snprintf(since, sizeof since, "%s", "1970-01-01T00:00:00Z");
+    snprintf(page, sizeof page, "%ld", s->w.page);
+    netdrv_window_since(&s->w, since);
     return http_transport_submit(s->op.a->http,
                                  fd_request(s->op.a, "GET", "tickets", params,
                                             fd_sync_on_list, s),
@@ -481,10 +469,8 @@ fd_sync_emit(struct fd_sync *s, struct td_error *err)
     if ((rc = fd_build_ticket(s, item, &t, err)) == TD_OK)
         rc = s->out->ticket(s->out->ctx, &t, err);
     ticket_clear(&t);
-    if (rc == TD_OK && upd > s->newest) {
-        s->newest = upd;
-        s->moved = 1;
-    }
+    if (rc == TD_OK)
+        netdrv_window_seen(&s->w, upd);
     if (rc != TD_OK)
         return rc;
     s->n_done++;
@@ -499,6 +485,7 @@ fd_sync_next(struct fd_sync *s)
 {
     struct td_error err;
     enum td_status rc = TD_OK;
+    int go;
 
     td_error_clear(&err);
     if (s->idx < cJSON_GetArraySize(s->list)) {
@@ -509,33 +496,10 @@ fd_sync_next(struct fd_sync *s)
             fd_sync_finish(s, rc, &err);
         return;
     }
-    /* The page is complete: its cursor goes in its transaction. */
-    if (s->moved) {
-        char iso[TIME_ISO_LEN];
-
-        time_format_iso(s->newest, iso);
-        rc = s->out->cursor_set(s->out->ctx, FD_CURSOR, iso, &err);
-    }
-    s->moved = 0;
-    if (rc == TD_OK)
-        rc = s->out->page_done(s->out->ctx, &err);
-    if (rc == TD_OK && s->more) {
-        if (s->page < FD_MAX_PAGE) {
-            s->page++;
-        } else if (s->newest > s->since) {
-            s->since = s->newest;
-            s->page = 1;
-        } else {
-            /* 30,000 tickets updated in one second: nothing to move on
-             * with. Stop rather than loop. */
-            td_error_set(&err, TD_ENOTSUP, "freshdesk: more than %d pages "
-                         "share one updated_at", FD_MAX_PAGE);
-            fd_sync_finish(s, TD_ENOTSUP, &err);
-            return;
-        }
-        if ((rc = fd_sync_submit_list(s, &err)) == TD_OK)
-            return;
-    }
+    rc = netdrv_window_page_done(&s->w, s->out, FD_CURSOR, s->more, &go,
+                                 "freshdesk", &err);
+    if (rc == TD_OK && go && (rc = fd_sync_submit_list(s, &err)) == TD_OK)
+        return;
     fd_sync_finish(s, rc, &err);
 }
 
@@ -610,18 +574,15 @@ fd_sync_start(struct account *a, const struct sync_sink *out,
     struct fd_sync *s = xcalloc(1, sizeof *s);
     char *cursor = NULL;
     enum td_status rc;
-    time_t t;
 
     if ((rc = out->cursor_get(out->ctx, FD_CURSOR, &cursor, err)) != TD_OK) {
         free(s);
         return rc;
     }
-    if (cursor && time_parse_iso(cursor, &t) == 0 && t > 0)
-        s->since = s->newest = t;
+    netdrv_window_init(&s->w, cursor, FD_MAX_PAGE);
     free(cursor);
     s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->page = 1;
     if ((rc = fd_sync_submit_list(s, err)) != TD_OK)
         fd_sync_free(s);
     return rc;

@@ -2,6 +2,7 @@
 #include "drivers/netdrv.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -52,6 +53,18 @@ netdrv_basic_auth(const char *user, const char *password)
     netdrv_wipe(&cred);
     netdrv_wipe(&b64);
     return auth;
+}
+
+char *
+netdrv_api_base(const char *url, const char *api)
+{
+    size_t n = strlen(url), k = strlen(api);
+
+    while (n > 0 && url[n - 1] == '/')
+        n--;
+    if (n >= k && strncmp(url + n - k, api, k) == 0)
+        n -= k;
+    return xasprintf("%.*s%s", (int)n, url, api);
 }
 
 int
@@ -200,4 +213,69 @@ netdrv_op_end(struct netdrv_op *op, void (*free_fn)(void *self), void *self,
     free_fn(self);
     done(ctx, rc, rid, rc == TD_OK ? NULL : &e);
     free(rid);
+}
+
+void
+netdrv_window_init(struct netdrv_window *w, const char *cursor,
+                   long max_page)
+{
+    time_t t;
+
+    memset(w, 0, sizeof *w);
+    if (cursor && time_parse_iso(cursor, &t) == 0 && t > 0)
+        w->since = w->newest = t;
+    w->page = 1;
+    w->max_page = max_page;
+}
+
+void
+netdrv_window_seen(struct netdrv_window *w, time_t updated)
+{
+    if (updated > w->newest) {
+        w->newest = updated;
+        w->moved = 1;
+    }
+}
+
+void
+netdrv_window_since(const struct netdrv_window *w, char out[TIME_ISO_LEN])
+{
+    if (w->since > 0)
+        time_format_iso(w->since, out);
+    else
+        snprintf(out, TIME_ISO_LEN, "%s", "1970-01-01T00:00:00Z");
+}
+
+enum td_status
+netdrv_window_page_done(struct netdrv_window *w, const struct sync_sink *out,
+                        const char *key, int more, int *go, const char *who,
+                        struct td_error *err)
+{
+    enum td_status rc = TD_OK;
+    char iso[TIME_ISO_LEN];
+
+    *go = 0;
+    /* The page's cursor goes in the page's transaction. */
+    if (w->moved) {
+        time_format_iso(w->newest, iso);
+        rc = out->cursor_set(out->ctx, key, iso, err);
+    }
+    w->moved = 0;
+    if (rc == TD_OK)
+        rc = out->page_done(out->ctx, err);
+    if (rc != TD_OK || !more)
+        return rc;
+    if (w->page < w->max_page) {
+        w->page++;
+    } else if (w->newest > w->since) {
+        w->since = w->newest;
+        w->page = 1;
+    } else {
+        /* max_page full pages updated within one second: stop rather
+         * than ask the same pages forever. */
+        return td_error_set(err, TD_ENOTSUP, "%s: more than %ld pages "
+                            "share one updated_at", who, w->max_page);
+    }
+    *go = 1;
+    return TD_OK;
 }

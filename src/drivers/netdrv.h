@@ -5,6 +5,7 @@
 
 #include "drivers/driver.h"
 #include "net/http.h"
+#include "util/timeutil.h"
 
 struct account;
 struct cJSON;
@@ -63,8 +64,45 @@ void netdrv_op_end(struct netdrv_op *op, void (*free_fn)(void *self),
                    void *self, enum td_status rc, const char *remote_id,
                    const struct td_error *err);
 
+/* Paging through a list ordered by updated_at, oldest first, whose
+ * pages stop at max_page (Freshdesk refuses page 301, Zammad's search
+ * ends at Elasticsearch's 10,000 hits): past it, page 1 again from the
+ * newest updated_at seen. since is also where a sync starts (the stored
+ * cursor); both ends are inclusive, so the tickets of that second come
+ * again and are upserted unchanged. */
+struct netdrv_window {
+    time_t since;           /* the lower end of the range asked */
+    time_t newest;          /* newest updated_at seen so far */
+    int moved;              /* newest changed since the last cursor_set */
+    long page;
+    long max_page;
+};
+
+/* Start at page 1 from the cursor (an ISO time, or NULL/bad: from 1970). */
+void netdrv_window_init(struct netdrv_window *w, const char *cursor,
+                        long max_page);
+/* Note the updated_at of a ticket given to the sink. */
+void netdrv_window_seen(struct netdrv_window *w, time_t updated);
+/* since as the ISO time to ask with ("1970-01-01T00:00:00Z" at first). */
+void netdrv_window_since(const struct netdrv_window *w,
+                         char out[TIME_ISO_LEN]);
+/* A page is complete: store the cursor under key if it moved and commit
+ * the page through out; then, when more is set, move to the next page.
+ * *go is 1 when another page must be asked. TD_ENOTSUP (naming who) when
+ * max_page pages share one second: nothing left to move on with. */
+enum td_status netdrv_window_page_done(struct netdrv_window *w,
+                                       const struct sync_sink *out,
+                                       const char *key, int more, int *go,
+                                       const char *who,
+                                       struct td_error *err);
+
 /* "Basic base64(user:password)", owned; the caller wipes it when done. */
 char *netdrv_basic_auth(const char *user, const char *password);
+
+/* The API base for an account URL: url without trailing slashes and
+ * without api when it already ends so (people copy either the helpdesk's
+ * address or the API's), then api ("/api/v2"). Owned. */
+char *netdrv_api_base(const char *url, const char *api);
 
 /* yes, true and 1 are true (key=value options on an account line). */
 int netdrv_truthy(const char *v);

@@ -87,19 +87,14 @@ static enum td_status
 rt_open(struct account *a, struct td_error *err)
 {
     struct rt_priv *p = a->priv;
-    size_t n = strlen(a->url);
     enum td_status rc;
 
     p->insecure = netdrv_truthy(drv_account_opt(a, "insecure"));
     if ((rc = http_url_check(a->url, p->insecure, err)) != TD_OK)
         return rc;
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
     /* The account URL is RT's own base ($WebBaseURL); REST2 lives under
      * it. Accept the REST2 URL itself too, since that is what people copy. */
-    if (n >= 9 && strncmp(a->url + n - 9, "/REST/2.0", 9) == 0)
-        n -= 9;
-    p->base = xasprintf("%.*s/REST/2.0", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/REST/2.0");
     {
         char *tok = NULL;
 

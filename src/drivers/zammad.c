@@ -175,7 +175,6 @@ zm_open(struct account *a, struct td_error *err)
     const char *mode = drv_account_opt(a, "auth");
     const char *user = drv_account_opt(a, "user");
     const char *days = drv_account_opt(a, "pending_days");
-    size_t n = strlen(a->url);
     char *tok = NULL, *end = NULL;
     enum td_status rc;
 
@@ -196,12 +195,7 @@ zm_open(struct account *a, struct td_error *err)
             return td_error_set(err, TD_EINVAL, "pending_days=%s: want 1 "
                                 "to 365", days);
     }
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
-    /* The helpdesk's URL or the API's: both are what people copy. */
-    if (n >= 7 && strncmp(a->url + n - 7, "/api/v1", 7) == 0)
-        n -= 7;
-    p->base = xasprintf("%.*s/api/v1", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/api/v1");
     if ((rc = drv_account_secret(a, &tok, err)) != TD_OK)
         return rc;
     if (mode && strcmp(mode, "bearer") == 0)
@@ -292,10 +286,7 @@ zm_addr(const char *from, char **name, char **addr)
 struct zm_sync {
     struct netdrv_op op;
     const struct sync_sink *out;
-    time_t since;           /* the lower end of the updated_at range */
-    time_t newest;
-    int moved;
-    long page;
+    struct netdrv_window w;     /* updated_at range and page */
     int more;
     cJSON *list;
     int idx;
@@ -345,11 +336,8 @@ zm_sync_submit_list(struct zm_sync *s, struct td_error *err)
     };
     enum td_status rc;
 
-    snprintf(page, sizeof page, "%ld", s->page);
-    if (s->since > 0)
-        time_format_iso(s->since, since);
-    else
-        snprintf(since, sizeof since, "%s", "1970-01-01T00:00:00Z");
+    snprintf(page, sizeof page, "%ld", s->w.page);
+    netdrv_window_since(&s->w, since);
     query = xasprintf("updated_at:[%s TO *]", since);
     params[1] = query;
     rc = http_transport_submit(s->op.a->http,
@@ -524,10 +512,8 @@ zm_sync_emit(struct zm_sync *s, struct td_error *err)
     updated = t.updated_at;
     if (rc == TD_OK)
         rc = s->out->ticket(s->out->ctx, &t, err);
-    if (rc == TD_OK && updated > s->newest) {
-        s->newest = updated;
-        s->moved = 1;
-    }
+    if (rc == TD_OK)
+        netdrv_window_seen(&s->w, updated);
     ticket_clear(&t);
     if (rc != TD_OK)
         return rc;
@@ -542,6 +528,7 @@ zm_sync_next(struct zm_sync *s)
 {
     struct td_error err;
     enum td_status rc = TD_OK;
+    int go;
 
     td_error_clear(&err);
     if (s->idx < cJSON_GetArraySize(s->list)) {
@@ -552,30 +539,10 @@ zm_sync_next(struct zm_sync *s)
             zm_sync_finish(s, rc, &err);
         return;
     }
-    if (s->moved) {
-        char iso[TIME_ISO_LEN];
-
-        time_format_iso(s->newest, iso);
-        rc = s->out->cursor_set(s->out->ctx, ZM_CURSOR, iso, &err);
-    }
-    s->moved = 0;
-    if (rc == TD_OK)
-        rc = s->out->page_done(s->out->ctx, &err);
-    if (rc == TD_OK && s->more) {
-        if (s->page < ZM_MAX_PAGE) {
-            s->page++;
-        } else if (s->newest > s->since) {
-            s->since = s->newest;
-            s->page = 1;
-        } else {
-            td_error_set(&err, TD_ENOTSUP, "zammad: more than %d pages "
-                         "share one updated_at", ZM_MAX_PAGE);
-            zm_sync_finish(s, TD_ENOTSUP, &err);
-            return;
-        }
-        if ((rc = zm_sync_submit_list(s, &err)) == TD_OK)
-            return;
-    }
+    rc = netdrv_window_page_done(&s->w, s->out, ZM_CURSOR, s->more, &go,
+                                 "zammad", &err);
+    if (rc == TD_OK && go && (rc = zm_sync_submit_list(s, &err)) == TD_OK)
+        return;
     zm_sync_finish(s, rc, &err);
 }
 
@@ -666,18 +633,15 @@ zm_sync_start(struct account *a, const struct sync_sink *out,
     struct zm_sync *s = xcalloc(1, sizeof *s);
     char *cursor = NULL;
     enum td_status rc;
-    time_t t;
 
     if ((rc = out->cursor_get(out->ctx, ZM_CURSOR, &cursor, err)) != TD_OK) {
         free(s);
         return rc;
     }
-    if (cursor && time_parse_iso(cursor, &t) == 0 && t > 0)
-        s->since = s->newest = t;
+    netdrv_window_init(&s->w, cursor, ZM_MAX_PAGE);
     free(cursor);
     s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->page = 1;
     if ((rc = zm_sync_submit_list(s, err)) != TD_OK)
         zm_sync_free(s);
     return rc;

@@ -133,7 +133,6 @@ zd_open(struct account *a, struct td_error *err)
     struct zd_priv *p = a->priv;
     const char *mode = drv_account_opt(a, "auth");
     const char *user = drv_account_opt(a, "user");
-    size_t n = strlen(a->url);
     char *tok = NULL, *cred;
     enum td_status rc;
 
@@ -147,12 +146,7 @@ zd_open(struct account *a, struct td_error *err)
         (user == NULL || strchr(user, '@') == NULL))
         return td_error_set(err, TD_EINVAL, "user= must be the agent's "
                             "email for API token auth");
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
-    /* Accept the API URL itself too, since that is what people copy. */
-    if (n >= 7 && strncmp(a->url + n - 7, "/api/v2", 7) == 0)
-        n -= 7;
-    p->base = xasprintf("%.*s/api/v2", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/api/v2");
     if ((rc = drv_account_secret(a, &tok, err)) != TD_OK)
         return rc;
     if (mode && strcmp(mode, "bearer") == 0) {
