@@ -67,37 +67,10 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
     return drvtest_acct_new(f, ac, err);
 }
 
-static enum td_status
-sync_on(struct fixture *f, struct http_engine *e, const char *path,
-        struct got *g)
-{
-    struct http_transport t = http_engine_transport(e);
-    struct acct ac;
-    struct td_error err;
-    enum td_status rc;
-
-    assert_int_equal(acct_open(f, &ac, path, &err), TD_OK);
-    ac.a->http = &t;
-    rc = drvtest_sync(e, ac.a, g);
-    acct_close(&ac);
-    return rc;
-}
-
-static enum td_status
-sync_path(struct fixture *f, const char *path, struct got *g)
-{
-    return sync_on(f, f->http, path, g);
-}
-
-static const struct ticket *
-ticket_by_id(const struct got *g, const char *id)
-{
-    for (size_t i = 0; i < g->n_tickets; i++)
-        if (g->tickets[i].external_id &&
-            strcmp(g->tickets[i].external_id, id) == 0)
-            return &g->tickets[i];
-    return NULL;
-}
+/* Sync the account on a base path of the server (on engine e). */
+#define sync_on(f, e, path, g) \
+    drvtest_sync_path((f), (e), acct_open, (path), (g))
+#define sync_path(f, path, g) sync_on((f), NULL, (path), (g))
 
 /* ---- sync ---- */
 
@@ -118,7 +91,7 @@ test_sync_pages(void **state)
     assert_int_equal(g.progress_total, 5);      /* all_count */
 
     /* WhatsApp, two pages of thread: 23 messages in id order. */
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_non_null(t);
     assert_int_equal(t->channel, CH_WHATSAPP);
     assert_int_equal(t->status, TS_OPEN);
@@ -151,7 +124,7 @@ test_sync_pages(void **state)
     assert_int_equal(drvtest_msg(t, "103")->author, AK_SYSTEM);
     assert_int_equal(drvtest_msg(t, "105")->author, AK_AGENT);
 
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->channel, CH_LINE);
     assert_int_equal(t->status, TS_PENDING);    /* snoozed */
     assert_string_equal(t->status_raw, "snoozed");
@@ -160,7 +133,7 @@ test_sync_pages(void **state)
     assert_string_equal(t->requester.name, "สมชาย");
     assert_string_equal(t->messages[0].body, TH);
 
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->channel, CH_EMAIL);
     assert_int_equal(t->status, TS_SOLVED);
     assert_int_equal(t->priority, TP_LOW);
@@ -168,13 +141,13 @@ test_sync_pages(void **state)
     assert_non_null(strstr(t->messages[0].body, TR));
 
     /* A Twilio inbox whose medium is WhatsApp. */
-    t = ticket_by_id(&g, "4");
+    t = drvtest_ticket(&g, "4");
     assert_int_equal(t->channel, CH_WHATSAPP);
     assert_int_equal(t->status, TS_NEW);        /* pending: nobody's yet */
     assert_int_equal(t->priority, TP_URGENT);
     assert_string_equal(t->messages[0].body, AR);
 
-    t = ticket_by_id(&g, "5");
+    t = drvtest_ticket(&g, "5");
     assert_int_equal(t->channel, CH_CHAT);
     assert_int_equal(t->priority, TP_NORMAL);   /* medium */
     assert_int_equal(t->messages[0].author, AK_SYSTEM);     /* template */
@@ -198,7 +171,7 @@ test_sync_incremental(void **state)
     assert_int_equal(g.n_tickets, 2);
     assert_int_equal(g.pages, 1);
     assert_string_equal(g.cursor_out, want);
-    assert_string_equal(ticket_by_id(&g, "4")->messages[1].body,
+    assert_string_equal(drvtest_ticket(&g, "4")->messages[1].body,
                         "شكراً جزيلاً");
     got_free(&g);
 

@@ -67,37 +67,10 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
     return drvtest_acct_new(f, ac, err);
 }
 
-static enum td_status
-sync_on(struct fixture *f, struct http_engine *e, const char *path,
-        struct got *g)
-{
-    struct http_transport t = http_engine_transport(e);
-    struct acct ac;
-    struct td_error err;
-    enum td_status rc;
-
-    assert_int_equal(acct_open(f, &ac, path, &err), TD_OK);
-    ac.a->http = &t;
-    rc = drvtest_sync(e, ac.a, g);
-    acct_close(&ac);
-    return rc;
-}
-
-static enum td_status
-sync_path(struct fixture *f, const char *path, struct got *g)
-{
-    return sync_on(f, f->http, path, g);
-}
-
-static const struct ticket *
-ticket_by_id(const struct got *g, const char *id)
-{
-    for (size_t i = 0; i < g->n_tickets; i++)
-        if (g->tickets[i].external_id &&
-            strcmp(g->tickets[i].external_id, id) == 0)
-            return &g->tickets[i];
-    return NULL;
-}
+/* Sync the account on a base path of the server (on engine e). */
+#define sync_on(f, e, path, g) \
+    drvtest_sync_path((f), (e), acct_open, (path), (g))
+#define sync_path(f, path, g) sync_on((f), NULL, (path), (g))
 
 /* ---- sync ---- */
 
@@ -115,7 +88,7 @@ test_sync_pages(void **state)
     assert_string_equal(g.cursor_out, "2026-11-22T09:20:00Z");
     assert_int_equal(g.progress_done, 6);
 
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_non_null(t);
     assert_string_equal(t->subject, "Pedido dañado — İade");
     assert_int_equal(t->status, TS_NEW);
@@ -151,7 +124,7 @@ test_sync_pages(void **state)
     assert_null(m->html);                   /* text/plain */
     assert_int_equal(drvtest_msg(t, "13")->author, AK_SYSTEM);
 
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->status, TS_PENDING);
     assert_string_equal(t->status_raw, "pending reminder");
     assert_int_equal(t->priority, TP_NORMAL);
@@ -160,7 +133,7 @@ test_sync_pages(void **state)
     assert_string_equal(t->requester.name, "Ayşe Yılmaz");
     assert_string_equal(drvtest_msg(t, "20")->body, TR);
 
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->status, TS_OPEN);
     assert_int_equal(t->priority, TP_LOW);
     assert_int_equal(t->channel, CH_WHATSAPP);
@@ -170,7 +143,7 @@ test_sync_pages(void **state)
     assert_string_equal(t->messages[0].body, AR);
     assert_int_equal(t->n_tags, 1);
 
-    t = ticket_by_id(&g, "4");
+    t = drvtest_ticket(&g, "4");
     assert_int_equal(t->status, TS_SOLVED);     /* pending close */
     assert_int_equal(t->priority, TP_URGENT);   /* "4 very high" */
     assert_int_equal(t->channel, CH_CHAT);      /* telegram */
@@ -179,7 +152,7 @@ test_sync_pages(void **state)
     assert_string_equal(t->messages[0].attachments[0].name, "レシート.pdf");
     assert_int_equal(t->messages[0].attachments[0].size, 10240);
 
-    t = ticket_by_id(&g, "5");
+    t = drvtest_ticket(&g, "5");
     assert_int_equal(t->status, TS_CLOSED);
     assert_int_equal(t->channel, CH_SMS);
     assert_string_equal(t->messages[0].body, TH);
@@ -187,7 +160,7 @@ test_sync_pages(void **state)
 
     /* Gone before its articles were read: listed, without a thread;
      * merged counts as closed, the raw word kept. */
-    t = ticket_by_id(&g, "6");
+    t = drvtest_ticket(&g, "6");
     assert_int_equal(t->status, TS_CLOSED);
     assert_string_equal(t->status_raw, "merged");
     assert_int_equal(t->n_messages, 0);
