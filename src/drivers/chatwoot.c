@@ -308,9 +308,12 @@ static enum td_status
 cw_sync_submit_list(struct cw_sync *s, struct td_error *err)
 {
     char page[24];
+    /* The order the sync relies on, said out loud: Chatwoot's default,
+     * which versions without this sort name fall back to. */
     const char *params[] = {
         "status", "all",
         "assignee_type", "all",
+        "sort_by", "last_activity_at_desc",
         "page", page,
         NULL,
     };

@@ -90,7 +90,7 @@ def list_exp(base, page, convs, all_count, **resp):
     r.update(resp)
     return {"method": "GET", "path": base + ACC + "/conversations",
             "query": {"status": "all", "assignee_type": "all",
-                      "page": str(page)},
+                      "sort_by": "last_activity_at_desc", "page": str(page)},
             "exact_query": True, "headers": AUTH, "response": r, "min": 1}
 
 
