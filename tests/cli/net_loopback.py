@@ -40,8 +40,9 @@ if driver == "zammad":
     add("DELETE", api + "/tags/remove", True, 201)
 else:
     api = "/ok/api/v1/accounts/3"
-    add("POST", api + "/conversations/1/messages",
-        {"id": 900, "content": "x", "message_type": 1}, 200)
+    for conv in (1, 2):
+        add("POST", api + "/conversations/%d/messages" % conv,
+            {"id": 900 + conv, "content": "x", "message_type": 1}, 200)
     add("POST", api + "/conversations/1/toggle_status",
         {"meta": {}, "payload": {"success": True}})
     add("GET", api + "/agents",
