@@ -35,6 +35,8 @@
 #define ZM_PENDING_DAYS 3
 /* The system user "-": owner_id 1 means nobody owns the ticket. */
 #define ZM_NOBODY "1"
+/* Where a reply's outbox token rides: preferences.ttydesk_outbox. */
+#define ZM_MARKER_KEY "ttydesk_outbox"
 
 struct zm_priv {
     char *base;         /* "https://x.example.com/api/v1", no slash */
@@ -664,7 +666,7 @@ struct zm_op {
     int is_note;
     const char *state;      /* reply: the state to PUT after, or NULL */
     char *remote;           /* reply: the article it created */
-    char *token;            /* find_sent */
+    char *token;            /* reply, find_sent: the outbox token */
     char *best;             /* find_sent: the earliest match */
     long page;              /* list_canned */
     struct canned_list *canned;
@@ -823,6 +825,14 @@ zm_reply_post(struct zm_op *op, const cJSON *arts, struct td_error *err)
     cJSON_AddStringToObject(j, "sender", "Agent");
     if (to)
         cJSON_AddStringToObject(j, "to", to);
+    /* The token twice: Zammad's HTML sanitiser drops comments (comment is
+     * no allowed tag in config/initializers/html_sanitizer.rb), so the
+     * one in the body may not survive; the article's preferences, which
+     * the API stores as given and the mail job only adds to, keep it out
+     * of sight. */
+    if (op->token)
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(j, "preferences"),
+                                ZM_MARKER_KEY, op->token);
     hr = zm_request_json(op->op.a, "POST", "ticket_articles", j,
                          zm_reply_on_post, op);
     hr->idempotent = HTTP_IDEMPOTENT_NO;
@@ -864,7 +874,7 @@ zm_reply_start(struct account *a, const struct reply_req *req,
         (state = zammad_state_from_status(req->set_status)) == NULL)
         return td_error_set(err, TD_EINVAL, "zammad: no state for '%s'",
                             req->set_status);
-    /* HTML, so the token can ride in a comment nobody sees. */
+    /* HTML, so the token can ride in a comment nobody sees too. */
     if ((html = netdrv_body_html(req->body ? req->body : "", req->token,
                                  ZM_MAX_BODY_HTML)) == NULL)
         return td_error_set(err, TD_ETOOBIG, "zammad: the reply is too long");
@@ -873,6 +883,7 @@ zm_reply_start(struct account *a, const struct reply_req *req,
     op->html = html;
     op->is_note = req->is_note;
     op->state = state;
+    op->token = req->token ? xstrdup(req->token) : NULL;
     if (op->is_note) {
         rc = zm_reply_post(op, NULL, err);
     } else {
@@ -914,9 +925,12 @@ zm_find_on_thread(void *ctx, struct http_response *resp)
     /* The earliest: a quote of it in a later article is not it. */
     cJSON_ArrayForEach(art, j) {
         const char *body = json_str(art, "body");
+        const char *tok = json_str(cJSON_GetObjectItemCaseSensitive(
+                                       art, "preferences"), ZM_MARKER_KEY);
         char *id;
 
-        if (body == NULL || strstr(body, marker) == NULL)
+        if ((tok == NULL || strcmp(tok, op->token) != 0) &&
+            (body == NULL || strstr(body, marker) == NULL))
             continue;
         id = json_strdup(art, "id");
         if (id && (best == NULL ||

@@ -102,6 +102,7 @@ for line in open(sys.argv[1]):
         assert b["type"] == "email" and b["internal"] is False, b
         assert b["to"] == "Ana Muñoz <ana@example.com>", b
         assert "<!-- ttydesk-outbox:" in b["body"], b
+        assert b["preferences"]["ttydesk_outbox"] in b["body"], b
         assert e["headers"]["authorization"].startswith("Token token="), e
     if e["method"] == "PUT":
         assert json.loads(e["body"]) == {"state": "closed"}, e["body"]

@@ -267,6 +267,8 @@ B = "/reply"
 
 
 def post_article(base, body, resp, times=1):
+    tok = body["body"].rsplit("ttydesk-outbox:", 1)[1].split(" ")[0]
+    body = dict(body, preferences={"ttydesk_outbox": tok})
     return {"method": "POST", "path": base + API + "/ticket_articles",
             "exact_query": True, "headers": JSON_AUTH, "json": body,
             "response": resp, "times": times, "min": 1}
@@ -352,8 +354,11 @@ reqs.append(post_article(B, {
 # find_sent: the article with the marker (a later quote of it too).
 e = articles_exp(B, 11, [
     article(110, 11, html(ES)),
-    article(1101, 11, marked(ES, "tok-c1"), sender="Agent",
-            frm="Lena Agent <shop@example.com>"),
+    # As Zammad keeps it: the comment sanitised away, the preferences
+    # as sent.
+    dict(article(1101, 11, '<div>' + ES + '</div>', sender="Agent",
+                 frm="Lena Agent <shop@example.com>"),
+         preferences={"ttydesk_outbox": "tok-c1"}),
     article(1105, 11, "&gt; " + marked(ES, "tok-c1"), frm="Ana"),
 ])
 e["min"] = 1
