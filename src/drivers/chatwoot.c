@@ -272,6 +272,8 @@ struct cw_sync {
     int stop;               /* reached the cursor */
     size_t seen;            /* conversations listed so far */
     size_t total;           /* all_count, 0 if unknown */
+    size_t shown;           /* the total for progress: a first sync reads
+                             * them all, a later one stops early */
     cJSON *inboxes;         /* inbox list: channel of each inbox_id */
     cJSON *list;
     cJSON *page_json;
@@ -529,7 +531,7 @@ cw_sync_emit(struct cw_sync *s, struct td_error *err)
         return rc;
     s->n_done++;
     if (s->out->progress)
-        s->out->progress(s->out->ctx, s->n_done, s->total);
+        s->out->progress(s->out->ctx, s->n_done, s->shown);
     return TD_OK;
 }
 
@@ -602,6 +604,7 @@ cw_sync_on_list(void *ctx, struct http_response *resp)
     meta = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(j, "data"), "meta");
     s->total = (size_t)json_int(meta, "all_count", 0);
+    s->shown = s->since == 0 ? s->total : 0;
     cJSON_Delete(s->page_json);
     s->page_json = j;
     s->list = cw_payload(j);
