@@ -22,6 +22,9 @@
  * first message, cut to this many bytes (on a character boundary). */
 #define CW_SUBJECT_MAX 80
 #define CW_CURSOR "activity"
+/* 25 conversations a page: past this many pages a server that ignores
+ * page= (and sends no all_count) would be read forever. */
+#define CW_MAX_PAGES 20000
 #define CW_HDR "api_access_token"
 
 struct cw_priv {
@@ -574,6 +577,9 @@ cw_sync_next(struct cw_sync *s)
     }
     if (rc == TD_OK)
         rc = s->out->page_done(s->out->ctx, &err);
+    if (rc == TD_OK && more && s->page >= CW_MAX_PAGES)
+        rc = td_error_set(&err, TD_ENOTSUP, "chatwoot: more than %d pages "
+                          "of conversations", CW_MAX_PAGES);
     if (rc == TD_OK && more) {
         s->page++;
         if ((rc = cw_sync_submit_list(s, &err)) == TD_OK)
