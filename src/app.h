@@ -10,7 +10,10 @@
 #include "net/http.h"
 
 struct account;
+struct assist;
 struct config;
+struct csource;
+struct return_rules;
 struct store;
 
 /* Everything that lives for the whole run. There are no other globals:
@@ -24,6 +27,9 @@ struct app {
     struct store *store;
     struct account **accounts;
     size_t n_accounts;
+    struct csource **sources;   /* shops and trackers (commerce.h) */
+    struct return_rules *returns;   /* return windows (core/returns.h) */
+    size_t n_sources;
     int is_demo;                /* no account configured: the demo runs */
     int readonly;
     FILE *debug;                /* -d FILE, NULL when off */
@@ -33,6 +39,10 @@ struct app {
     struct http_engine *http;
     struct http_transport http_transport;
     char *notice;               /* a first message for the status bar */
+    /* The language and intent models, loaded once by app_open (NULL
+     * when they are missing: nothing is classified then); the store
+     * borrows them. */
+    struct assist *assist;
 };
 
 /* Read the rc file (rc_file NULL = the default one). Config errors do not

@@ -11,7 +11,9 @@
 #include <cjson/cJSON.h>
 
 #include "app.h"
+#include "commerce/commerce.h"
 #include "cli/cli.h"
+#include "cli/cmd_classify.h"
 #include "drivers/driver.h"
 #include "net/json.h"
 #include "store/store.h"
@@ -65,6 +67,7 @@ cmd_sync(struct app *app, int argc, char **argv)
     }
     if (only && !found)
         return cli_fail("no account named '%s' (see ttydesk accounts)", only);
+    classify_pending_all(app);
     return failed;
 }
 
@@ -77,6 +80,10 @@ account_state(const struct account_row *r, const struct app *app)
                 return "offline";
             return r->last_sync ? "online" : "never synced";
         }
+    /* Shops and trackers are looked up per ticket, never synced. */
+    for (size_t i = 0; i < app->n_sources; i++)
+        if (strcmp(app->sources[i]->name, r->name) == 0)
+            return app->sources[i]->prov->is_tracker ? "tracker" : "shop";
     return "not configured";
 }
 

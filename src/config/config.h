@@ -29,6 +29,8 @@ enum opt_id {
                                that the editor takes (160+ columns) */
     OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
                                (or the editor under the thread) takes */
+    OPT_STUCK_DAYS,         /* int: days without a checkpoint = stuck */
+    OPT_RETURN_DAYS,        /* int: the shop's own return policy in days */
     OPT_COUNT
 };
 

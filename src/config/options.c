@@ -78,7 +78,8 @@ static const struct option_def options[OPT_COUNT] = {
     [OPT_INBOX_COLUMNS] = {
         .name = "inbox_columns",
         .type = OT_STRING,
-        .def = "sla,channel,lang,buyer,country,subject,status,assignee,age",
+        .def = "sla,channel,lang,intent,buyer,country,subject,status,"
+               "assignee,age",
         .desc = "the inbox columns, as a comma list of NAME[:WIDTH]",
     },
     [OPT_INBOX_WIDTH] = {
@@ -119,6 +120,20 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "percent of the height for the order panel above the "
                 "conversation (the pane under it from 100 to 159 columns)",
     },
+    [OPT_STUCK_DAYS] = {
+        .name = "stuck_days",
+        .type = OT_INT,
+        .def = "5",
+        .desc = "days without a new checkpoint after which a parcel in "
+                "transit is flagged stuck",
+    },
+    [OPT_RETURN_DAYS] = {
+        .name = "return_days",
+        .type = OT_INT,
+        .def = "30",
+        .desc = "the shop's own return window in days, where the law of "
+                "the buyer's country sets none (rules/returns.rules)",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -140,6 +155,14 @@ static const struct option_rule rules[OPT_COUNT] = {
     [OPT_ORDER_HEIGHT] = {
         .min = 0,
         .max = 100,
+    },
+    [OPT_STUCK_DAYS] = {
+        .min = 1,
+        .max = 90,
+    },
+    [OPT_RETURN_DAYS] = {
+        .min = 0,
+        .max = 3650,
     },
     [OPT_INBOX_COLUMNS] = {
         .check = check_columns,

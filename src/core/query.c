@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/intent.h"
 #include "core/model.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -87,6 +88,10 @@ static const struct field_word field_words[] = {
         .name = "is",
         .field = QF_IS,
     },
+    {
+        .name = "intent",
+        .field = QF_INTENT,
+    },
 };
 
 #define N_FIELD_WORDS (sizeof field_words / sizeof field_words[0])
@@ -108,6 +113,7 @@ static const char *const field_names[QF_COUNT] = {
     [QF_AGE] = "age",
     [QF_UPDATED] = "updated",
     [QF_IS] = "is",
+    [QF_INTENT] = "intent",
 };
 
 static const char *const sort_names[QS_COUNT] = {
@@ -395,6 +401,22 @@ item_check(enum query_field f, const char *item, const struct token *t,
             }
         }
         break;
+    case QF_INTENT: {
+        /* Stored by full name: intent:wismo finds where_is_my_order. */
+        int l = intent_label_parse(item);
+
+        if (l < 0) {
+            td_error_set(err, TD_EINVAL, "'%.*s': unknown intent '%s' "
+                         "(where_is_my_order, return_refund, cancel_order, "
+                         "change_address, damaged_defective, wrong_item, "
+                         "payment_issue, product_question, complaint, "
+                         "thanks_other, or a short tag like wismo)",
+                         t->raw_len, t->raw, item);
+            return -1;
+        }
+        list_add_once(out, intent_label_name((enum intent_label)l));
+        return 0;
+    }
     default:
         break;
     }

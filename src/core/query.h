@@ -26,6 +26,7 @@ enum query_field {
     QF_AGE,         /* age>2d, age<3h: time since the ticket was created */
     QF_UPDATED,     /* updated<1h: time since the last update */
     QF_IS,          /* is:unread, is:read (the agent's own seen state) */
+    QF_INTENT,      /* intent:where_is_my_order, intent:wismo,refund */
     QF_COUNT
 };
 

@@ -55,6 +55,10 @@ read_ticket_row(sqlite3_stmt *st, struct ticket *t)
     t->requester.timezone = db_col_str(st, 20);
     t->requester.locale = db_col_str(st, 21);
     t->unread = sqlite3_column_int(st, 22) != 0;
+    t->language_conf = sqlite3_column_double(st, 23);
+    t->backend_language = db_col_str(st, 24);
+    t->intent = db_col_str(st, 25);
+    t->intent_conf = sqlite3_column_double(st, 26);
 }
 
 static const char sql_tags[] =
@@ -81,7 +85,8 @@ read_tags(struct store *s, struct ticket *t, struct td_error *err)
 
 static const char sql_messages[] =
     "SELECT id, external_id, author, author_name, is_public, body, html,"
-    " created_at FROM messages WHERE ticket_id = ?1 "
+    " created_at, language, language_conf FROM messages"
+    " WHERE ticket_id = ?1 "
     "ORDER BY created_at, id";
 static const char sql_attachments[] =
     "SELECT name, size FROM attachments WHERE message_id = ?1 ORDER BY pos";
@@ -134,6 +139,8 @@ read_messages(struct store *s, struct ticket *t, struct td_error *err)
         m->body = db_col_str(st, 5);
         m->html = db_col_str(st, 6);
         m->created_at = (time_t)sqlite3_column_int64(st, 7);
+        m->language = db_col_str(st, 8);
+        m->language_conf = sqlite3_column_double(st, 9);
     }
     if (step != SQLITE_DONE)
         rc = db_fail(s, err, op);
@@ -222,9 +229,12 @@ store_ticket_lookup(struct store *s, const char *account,
     return rc;
 }
 
-/* The buyer's orders: by the customer's external id or, for shops that
- * know the buyer only by address, by email regardless of case. Two index
- * lookups joined by UNION rather than one OR that would scan. */
+/* The buyer's orders: by the customer's external id in the helpdesk's
+ * own account; by email regardless of case in any account (a shop is an
+ * account of its own and knows the buyer only by address); by the order
+ * numbers the ticket mentions or the agent linked; and by the parcels it
+ * mentions. Index lookups joined by UNION rather than ORs that would
+ * scan. */
 static const char sql_orders[] =
     "SELECT o.id, o.account_id, o.external_id, o.number, o.customer_email,"
     " o.customer_ext_id, o.created_at, o.status, o.financial_status,"
@@ -235,9 +245,17 @@ static const char sql_orders[] =
     "   AND x.customer_ext_id = c.external_id WHERE t.id = ?1"
     "  UNION"
     "  SELECT x.id FROM tickets t JOIN customers c ON c.id = t.requester_id"
-    "  JOIN orders x ON x.account_id = t.account_id"
-    "   AND x.customer_email = c.email COLLATE NOCASE"
-    "  WHERE t.id = ?1 AND c.email <> '') "
+    "  JOIN orders x ON x.customer_email = c.email COLLATE NOCASE"
+    "  WHERE t.id = ?1 AND c.email <> ''"
+    "  UNION"
+    "  SELECT x.id FROM ticket_orders l JOIN orders x"
+    "   ON ltrim(x.number, '#') = l.order_ref COLLATE NOCASE"
+    "  WHERE l.ticket_id = ?1 AND l.how IN ('text', 'manual')"
+    "  UNION"
+    "  SELECT sh.order_id FROM ticket_orders l JOIN shipments sh"
+    "   ON " SCHEMA_TRACKING_SH " = l.order_ref"
+    "  WHERE l.ticket_id = ?1 AND l.how = 'tracking'"
+    "   AND sh.order_id IS NOT NULL) "
     "ORDER BY o.created_at DESC, o.id DESC";
 static const char sql_items[] =
     "SELECT sku, name, quantity, price FROM order_items WHERE order_id = ?1 "
@@ -331,8 +349,7 @@ orders_free(struct order **orders, size_t n)
 }
 
 static const char sql_shipments[] =
-    "SELECT id, ifnull(order_id, 0), external_id, order_ext_id, carrier,"
-    " tracking_number, status, status_raw, eta FROM shipments "
+    "SELECT " READ_SHIPMENT_COLS " FROM shipments "
     "WHERE order_id = ?1 ORDER BY id";
 /* Oldest first; pos keeps the carrier's order for events that share a
  * timestamp (carriers often stamp a whole scan batch alike). */
@@ -373,6 +390,13 @@ store_shipments_for_order(struct store *s, int64_t order_id,
                           struct shipment **out, size_t *n,
                           struct td_error *err)
 {
+    return read_shipments(s, sql_shipments, order_id, out, n, err);
+}
+
+enum td_status
+read_shipments(struct store *s, const char *sql, int64_t id,
+               struct shipment **out, size_t *n, struct td_error *err)
+{
     static const char op[] = "read shipments";
     struct shipment *v = NULL, *sh;
     size_t len = 0;
@@ -382,9 +406,9 @@ store_shipments_for_order(struct store *s, int64_t order_id,
 
     *out = NULL;
     *n = 0;
-    if ((rc = db_stmt(s, sql_shipments, op, &st, err)) != TD_OK)
+    if ((rc = db_stmt(s, sql, op, &st, err)) != TD_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, order_id);
+    sqlite3_bind_int64(st, 1, id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         v = xreallocarray(v, len + 1, sizeof *v);
         sh = &v[len++];

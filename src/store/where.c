@@ -231,8 +231,13 @@ term_in(struct where *w, struct buf *e, const char *lhs,
 static void
 term_lang(struct where *w, struct buf *e, const struct vlist *l)
 {
-    /* lang:pt also finds pt-BR. */
+    /* lang:pt also finds pt-BR; lang:unknown the tickets whose language
+     * nothing told (store/classify.c leaves them NULL). */
     for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i], "unknown") == 0) {
+            where_add(w, e, "%st.language IS NULL", i ? " OR " : "");
+            continue;
+        }
         where_add(w, e, "%st.language = ", i ? " OR " : "");
         arg_text(w, e, xstrdup(l->v[i]));
         where_add(w, e, " COLLATE NOCASE OR t.language LIKE ");
@@ -462,6 +467,10 @@ term_sql(struct where *w, struct buf *e, const struct query *q,
         break;
     case QF_IS:
         rc = term_is(w, e, &l, t, err);
+        break;
+    case QF_INTENT:
+        /* Full label names (query.c normalised them): tickets_intent. */
+        term_in(w, e, "t.intent", &l, "");
         break;
     default:
         rc = td_error_set(err, TD_EINVAL, "store: query: field %d unknown",

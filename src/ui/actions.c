@@ -109,6 +109,15 @@ act_next_pane(struct ui *ui)
     ui_focus(ui, p);
 }
 
+/* Tab in the editor: take the suggestion while it shows, else move on
+ * like Tab everywhere else. */
+static void
+act_use_suggestion(struct ui *ui)
+{
+    if (!editor_use_suggestion(ui))
+        act_next_pane(ui);
+}
+
 /* Esc: close what is on top, then walk back towards the inbox. */
 static void
 act_back(struct ui *ui)
@@ -272,6 +281,13 @@ static const struct action actions[] = {
     ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),
     ACT("fold-toggle", "show or fold quoted history",
         thread_act_fold_toggle),
+    ACT("order-refresh", "look the ticket's orders and parcels up again now",
+        order_act_refresh),
+    ACT("order-next", "pick the next of the buyer's orders", order_act_next),
+    ACT("order-prev", "pick the previous of the buyer's orders",
+        order_act_prev),
+    ACT("copy-tracking", "copy the parcel's tracking page (OSC 52)",
+        order_act_copy_tracking),
     ACT("send", "send the draft (through the outbox)", editor_act_send),
     ACT("edit-external", "edit the draft in $EDITOR",
         editor_act_edit_external),
@@ -299,6 +315,8 @@ static const struct action actions[] = {
         editor_act_delete_word_back),
     ACT("kill-line", "delete to the end of the line", editor_act_kill_line),
     ACT("newline", "new line", editor_act_newline),
+    ACT("use-suggestion", "start the empty draft with the suggested reply "
+        "(else the next pane)", act_use_suggestion),
 };
 
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

@@ -14,12 +14,14 @@
 #include "app.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
+#include "store/outbox_guard.h"
 #include "store/store.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
+#include "ui/suggest.h"
 #include "ui/thread.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -46,6 +48,10 @@ struct editor {
     int keys_unsaved;
     struct timespec changed;    /* when the unsaved change happened */
     int saved_once;             /* for the title: "draft saved" */
+    /* The ticket as it stood when this draft began: what the send guard
+     * holds the reply against (store_outbox_set_base). */
+    time_t base_at;
+    struct suggest sg;          /* shown while the draft is empty */
 };
 
 static struct editor *
@@ -133,9 +139,11 @@ editor_set_ticket(struct ui *ui, int64_t id)
     ed->top = 0;
     ed->saved_once = 0;
     edbuf_set(&ed->buf, "", 0, 1);
+    ed->base_at = 0;
     if (id == 0)
         return;
     td_error_clear(&err);
+    (void)store_ticket_base(ui->app->store, id, &ed->base_at, &err);
     if (store_draft_load(ui->app->store, id, &body, &is_note, &status,
                          &err) == TD_OK && body) {
         edbuf_set(&ed->buf, body, strlen(body), 1);
@@ -149,6 +157,7 @@ editor_set_ticket(struct ui *ui, int64_t id)
     }
     free(body);
     free(status);
+    suggest_load(ui, &ed->sg, id);
 }
 
 void
@@ -162,6 +171,9 @@ editor_begin(struct ui *ui, int is_note)
             return;
     }
     editor_set_ticket(ui, ui->ticket_id);
+    /* The intent may have come since (a sync, the background pass). */
+    if (ed->buf.len == 0)
+        suggest_load(ui, &ed->sg, ui->ticket_id);
     if (ed->is_note != is_note) {
         ed->is_note = is_note;
         ed->buf.dirty = 1;
@@ -202,7 +214,9 @@ editor_send_now(struct ui *ui)
     editor_save(ui);
     td_error_clear(&err);
     if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
-                     is_note, status, &item, &err) != TD_OK) {
+                     is_note, status, &item, &err) != TD_OK ||
+        (ed->base_at && store_outbox_set_base(ui->app->store, item,
+                                              ed->base_at, &err) != TD_OK)) {
         ui_error(ui, "not sent: %s", err.msg);
         return;
     }
@@ -212,6 +226,7 @@ editor_send_now(struct ui *ui)
     ed->status = 0;
     ed->is_note = 0;
     ed->saved_once = 0;
+    (void)store_ticket_base(ui->app->store, tid, &ed->base_at, &err);
     /* A network send must not freeze the screen: it goes on in the poll
      * loop and says how it went when it ends (a local one already has). */
     ui_message(ui, "sending...");
@@ -394,6 +409,66 @@ EDITOR_OP(editor_act_delete_word_back, edbuf_delete_word_back(&ed->buf))
 EDITOR_OP(editor_act_kill_line, edbuf_kill_line(&ed->buf))
 EDITOR_OP(editor_act_newline, edbuf_insert(&ed->buf, "\n", 1))
 
+int
+editor_use_suggestion(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    struct suggest *sg = &ed->sg;
+
+    if (ed->ticket_id == 0 || sg->text == NULL || ed->is_note ||
+        sg->ticket_id != ed->ticket_id || ed->buf.len > 0)
+        return 0;
+    /* Into the draft, never out: the agent reads, edits and sends it. */
+    if (edbuf_insert(&ed->buf, sg->text, strlen(sg->text)) != 0) {
+        ui_error(ui, "the suggestion is over the draft's size limit");
+        return 1;
+    }
+    ed->buf.cursor = 0;
+    for (size_t i = 1; sg->status >= 0 && i < EDITOR_N_STATUSES; i++)
+        if (strcmp(editor_statuses[i],
+                   ticket_status_name((enum ticket_status)sg->status)) == 0)
+            ed->status = i;
+    editor_changed(ui, ed);
+    ui_message(ui, "%s: review and edit, C-s sends, C-z takes it back%s%s",
+               sg->template_id, sg->note ? "; " : "",
+               sg->note ? sg->note : "");
+    return 1;
+}
+
+/* The suggestion, dimmed, where the empty draft would be. */
+static void
+editor_draw_suggestion(struct ui *ui, struct pane *p, int h)
+{
+    struct editor *ed = p->priv;
+    struct edbuf tmp;
+    struct edbuf_row *rows;
+    size_t n, row, col;
+    char *head;
+
+    head = xasprintf("Suggested: %s", ed->sg.title);
+    screen_put(ui, p->win, 1, 0, p->cols, head, OBJ_HELP_KEY, 1);
+    free(head);
+    edbuf_init(&tmp);
+    edbuf_set(&tmp, ed->sg.text, strlen(ed->sg.text), 1);
+    n = edbuf_wrap(&tmp, p->cols, NULL, 0, &row, &col);
+    rows = xcalloc(n ? n : 1, sizeof *rows);
+    edbuf_wrap(&tmp, p->cols, rows, n, &row, &col);
+    for (int r = 1; r < h; r++) {
+        size_t i = (size_t)(r - 1);
+        char *s = i < n ? xstrndup(tmp.text + rows[i].start,
+                                   rows[i].end - rows[i].start)
+                        : xstrdup("");
+        size_t len = strlen(s);
+
+        if (len > 0 && s[len - 1] == '\n')
+            s[len - 1] = '\0';
+        screen_put(ui, p->win, r + 1, 0, p->cols, s, OBJ_HELP_TEXT, 1);
+        free(s);
+    }
+    free(rows);
+    edbuf_free(&tmp);
+}
+
 static int
 editor_input(struct ui *ui, struct pane *p, const char *key)
 {
@@ -422,6 +497,9 @@ editor_draw(struct ui *ui, struct pane *p)
     struct edbuf_row *rows;
     char left[128], right[96];
     enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
+    /* A reply to the buyer, not an internal note, can start from it. */
+    int suggesting = ed->buf.len == 0 && ed->sg.text && !ed->is_note &&
+                     ed->sg.ticket_id == ed->ticket_id;
 
     if (h < 1)
         h = 1;
@@ -440,7 +518,9 @@ editor_draw(struct ui *ui, struct pane *p)
         ed->top = (int)row;
     if ((int)row >= ed->top + h)
         ed->top = (int)row - h + 1;
-    for (int r = 0; r < h; r++) {
+    if (suggesting)
+        editor_draw_suggestion(ui, p, h);
+    for (int r = 0; r < h && !suggesting; r++) {
         size_t i = (size_t)(ed->top + r);
 
         if (i < n) {
@@ -460,8 +540,9 @@ editor_draw(struct ui *ui, struct pane *p)
         }
     }
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  C-t note/reply  C-o status  C-z undo  "
-               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+               suggesting ? "Tab takes the suggestion, typing ignores it"
+               : "C-s send  C-t note/reply  C-o status  C-z undo  "
+                 "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
@@ -511,6 +592,7 @@ editor_init(struct ui *ui, struct pane *p)
 
     (void)ui;
     edbuf_init(&ed->buf);
+    ed->sg.status = -1;
 }
 
 static void
@@ -520,6 +602,7 @@ editor_fini(struct ui *ui, struct pane *p)
 
     editor_save(ui);
     edbuf_free(&ed->buf);
+    suggest_free(&ed->sg);
 }
 
 const struct pane_ops editor_ops = {

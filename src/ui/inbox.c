@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/intent.h"
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
@@ -81,6 +82,8 @@ enum col_id {
     COL_AGE,
     COL_PRIORITY,
     COL_ID,
+    COL_ACCOUNT,
+    COL_INTENT,
     COL_COUNT
 };
 
@@ -102,13 +105,13 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "channel",
         .title = "CHAN",
         .width = 8,
-        .drop = 4,
+        .drop = 2,
     },
     [COL_LANG] = {
         .name = "lang",
         .title = "LG",
         .width = 2,
-        .drop = 2,
+        .drop = 5,
     },
     [COL_BUYER] = {
         .name = "buyer",
@@ -132,7 +135,7 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "status",
         .title = "STATUS",
         .width = 7,
-        .drop = 5,
+        .drop = 4,
     },
     [COL_ASSIGNEE] = {
         .name = "assignee",
@@ -158,6 +161,19 @@ static const struct col_def col_defs[COL_COUNT] = {
         .width = 6,
         .drop = 1,
     },
+    [COL_ACCOUNT] = {
+        .name = "account",
+        .title = "ACCOUNT",
+        .width = 8,
+        .drop = 5,
+    },
+    /* The intent's short tag, with '?' when the tagger was unsure. */
+    [COL_INTENT] = {
+        .name = "intent",
+        .title = "INTENT",
+        .width = 7,
+        .drop = 5,
+    },
 };
 
 #define INBOX_MAX_COLS 16
@@ -166,6 +182,8 @@ static const struct col_def col_defs[COL_COUNT] = {
 /* What marks an unread row (the thread pane's dot for a message). */
 #define INBOX_UNREAD_DOT "\u25cf"
 #define INBOX_SUBJECT_MIN 16
+/* Below this confidence the intent tag shows a '?'. */
+#define INBOX_INTENT_SURE 0.5
 
 struct col {
     enum col_id id;
@@ -205,6 +223,20 @@ inbox_columns(struct ui *ui, int cols, struct col *out)
             n++;
         if (*spec == ',')
             spec++;
+    }
+    /* Several accounts feed one inbox: each row says where it came from
+     * even when the columns were set before the second account was. */
+    if (ui->app->n_accounts > 1 && n < INBOX_MAX_COLS) {
+        size_t i = 0;
+
+        while (i < n && out[i].id != COL_ACCOUNT)
+            i++;
+        if (i == n) {
+            memmove(out + 1, out, n * sizeof *out);
+            out[0].id = COL_ACCOUNT;
+            out[0].width = col_defs[COL_ACCOUNT].width;
+            n++;
+        }
     }
     for (int level = 1;; level++) {
         total = INBOX_GUTTER;
@@ -577,6 +609,18 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
         break;
     case COL_ID:
         buf_printf(b, "%lld", (long long)t->id);
+        break;
+    case COL_ACCOUNT:
+        buf_adds(b, t->account ? t->account : "-");
+        break;
+    case COL_INTENT:
+        if (t->intent == NULL) {
+            buf_adds(b, "-");
+            break;
+        }
+        buf_printf(b, "%s%s", intent_label_short(intent_label_parse(
+                                  t->intent)),
+                   t->intent_conf < INBOX_INTENT_SURE ? "?" : "");
         break;
     case COL_COUNT:
         break;

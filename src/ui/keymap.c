@@ -71,6 +71,12 @@ static const char keymap_default[] =
     "bind thread h back\n"
     "bind thread z fold-toggle\n"
     "bind order q back\n"
+    "bind order R order-refresh\n"
+    "bind thread R order-refresh\n"
+    "bind order ] order-next\n"
+    "bind order [ order-prev\n"
+    "bind order y copy-tracking\n"
+    "bind thread y copy-tracking\n"
     "\n"
     "# the reply editor: text keys type, these edit\n"
     "bind editor <C-s> send\n"
@@ -96,7 +102,8 @@ static const char keymap_default[] =
     "bind editor <C-w> delete-word-back\n"
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
-    "bind editor <Esc> back\n";
+    "bind editor <Esc> back\n"
+    "bind editor <Tab> use-suggestion\n";
 
 const char *
 keymap_default_text(void)

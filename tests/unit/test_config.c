@@ -301,7 +301,7 @@ test_defaults(void **state)
     assert_string_equal(config_str(f->cfg, OPT_THEME), "default");
     assert_string_equal(config_str(f->cfg, OPT_KEYMAP), "default");
     assert_string_equal(config_str(f->cfg, OPT_INBOX_COLUMNS),
-                        "sla,channel,lang,buyer,country,subject,status,"
+                        "sla,channel,lang,intent,buyer,country,subject,status,"
                         "assignee,age");
     assert_string_equal(config_str(f->cfg, OPT_DEFAULT_VIEW), "open");
     assert_string_equal(config_str(f->cfg, OPT_SORT), "sla");
@@ -605,7 +605,7 @@ test_view(void **state)
     bad(cfg, "view broken \"status:open bogus:x\"",
         "view broken: unknown field 'bogus' (fields: status, lang, channel, "
         "country, priority, from, tag, assignee, order, account, id, sla, "
-        "age, updated, is, sort)");
+        "age, updated, is, intent, sort)");
     bad(cfg, "view late \"sla<soon\"", "view late: 'sla<soon': 'soon' is "
         "not a duration (like 90s, 30m, 2h, 1d12h, 2w)");
     bad(cfg, "view x/y status:open",

@@ -246,7 +246,7 @@ test_errors(void **state)
     parse_bad("status:open bogus:x",
               "unknown field 'bogus' (fields: status, lang, channel, "
               "country, priority, from, tag, assignee, order, account, id, "
-              "sla, age, updated, is, sort)");
+              "sla, age, updated, is, intent, sort)");
     parse_bad("is:new",
               "'is:new': unknown state 'new' (unread, read)");
     parse_bad("is:unread,",
