@@ -915,6 +915,90 @@ zd_find_sent_start(struct account *a, const char *ticket_ext_id,
     return rc;
 }
 
+/* ---- update: status, assignee and tags in one PUT ---- */
+
+static void
+zd_update_on_done(void *ctx, struct http_response *resp)
+{
+    struct zd_op *op = ctx;
+    struct td_error err;
+    enum td_status rc;
+
+    if (resp->result != TD_OK) {
+        rc = zd_fail(resp, "zendesk: update", &err);
+        zd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    zd_op_finish(op, TD_OK, NULL, NULL);
+}
+
+static cJSON *
+zd_str_array(const char *const *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+    return a;
+}
+
+/* PUT /tickets/{id}.json with status, the assignee (assignee_id for an
+ * id, assignee_email for an address, null to unassign) and
+ * additional_tags / remove_tags, which change only the tags named
+ * (tickets, "Updating tag lists"). Every field is an assignment, so a
+ * repeat after a lost answer changes nothing. */
+static enum td_status
+zd_update_start(struct account *a, const struct ticket_update *u,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    const char *status = NULL;
+    struct http_request *hr;
+    struct zd_op *op;
+    cJSON *j, *t;
+    char *path, *body;
+    enum td_status rc;
+
+    if (!zd_id_ok(u->ticket_ext_id))
+        return td_error_set(err, TD_EINVAL, "zendesk: bad ticket id '%s'",
+                            u->ticket_ext_id ? u->ticket_ext_id : "");
+    if (u->status && (status = zd_status_to_zd(u->status)) == NULL)
+        return td_error_set(err, TD_EINVAL, "zendesk: no Zendesk status "
+                            "for '%s'", u->status);
+    if (u->assignee && *u->assignee && !zd_id_ok(u->assignee) &&
+        strchr(u->assignee, '@') == NULL)
+        return td_error_set(err, TD_EINVAL, "zendesk: assign by the agent's "
+                            "email or id, not '%s'", u->assignee);
+    j = cJSON_CreateObject();
+    t = cJSON_AddObjectToObject(j, "ticket");
+    if (status)
+        cJSON_AddStringToObject(t, "status", status);
+    if (u->assignee && *u->assignee == '\0')
+        cJSON_AddNullToObject(t, "assignee_id");
+    else if (u->assignee && zd_id_ok(u->assignee))
+        cJSON_AddNumberToObject(t, "assignee_id", strtod(u->assignee, NULL));
+    else if (u->assignee)
+        cJSON_AddStringToObject(t, "assignee_email", u->assignee);
+    if (u->n_add_tags)
+        cJSON_AddItemToObject(t, "additional_tags",
+                              zd_str_array(u->add_tags, u->n_add_tags));
+    if (u->n_remove_tags)
+        cJSON_AddItemToObject(t, "remove_tags",
+                              zd_str_array(u->remove_tags,
+                                           u->n_remove_tags));
+    body = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    path = xasprintf("tickets/%s.json", u->ticket_ext_id);
+    op = xcalloc(1, sizeof *op);
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    hr = zd_request(a, "PUT", path, NULL, zd_update_on_done, op);
+    http_request_set_body(hr, body, strlen(body), "application/json");
+    free(body);
+    free(path);
+    if ((rc = http_transport_submit(a->http, hr, err)) != TD_OK)
+        zd_op_free(op);
+    return rc;
+}
+
 /* ---- canned replies: macros ---- */
 
 static enum td_status zd_canned_submit(struct zd_op *op,
@@ -1042,7 +1126,8 @@ zd_list_canned_start(struct account *a, struct canned_list *out,
 const struct driver drv_zendesk = {
     .name = "zendesk",
     .desc = "Zendesk Support (API v2)",
-    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS,
+    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
+            DRV_CAP_ASSIGN | DRV_CAP_TAGS,
     .priv_size = sizeof(struct zd_priv),
     .keys = zd_keys,
     .open = zd_open,
@@ -1050,5 +1135,6 @@ const struct driver drv_zendesk = {
     .sync_start = zd_sync_start,
     .reply_start = zd_reply_start,
     .find_sent_start = zd_find_sent_start,
+    .update_start = zd_update_start,
     .list_canned_start = zd_list_canned_start,
 };

@@ -372,6 +372,28 @@ reqs.append(audits_exp(B, 11, [audit(1021, 1023, token="tok-9"),
                                audit(1031, 1033, token="tok-9")],
                        after="a1"))
 
+# ---- updates: one PUT each, tags changed by name only ----
+B = "/update"
+reqs.append(put(7, {"ticket": {"status": "hold",
+                               "assignee_email": "lena@example.com",
+                               "additional_tags": ["vip", "envío"],
+                               "remove_tags": ["old"]}},
+                {"json": {"ticket": ticket(7, "x", "hold", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(8, {"ticket": {"assignee_id": None}},
+                {"json": {"ticket": ticket(8, "x", "open", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(8, {"ticket": {"assignee_id": 900}},
+                {"json": {"ticket": ticket(8, "x", "open", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(404, {"ticket": {"status": "solved"}},
+                {"status": 404, "json": {"error": "RecordNotFound",
+                                         "description": "Not found"}},
+                base=B))
+
 # ---- canned replies: active macros, cursor paged; only those that write
 # a comment count ----
 B = "/canned"

@@ -480,6 +480,42 @@ test_find_sent_pages(void **state)
     acct_close(&ac);
 }
 
+/* ---- update ---- */
+
+static void
+test_update(void **state)
+{
+    struct fixture *f = *state;
+    struct acct ac;
+    struct td_error err;
+    const char *add[] = { "vip", "envío" }, *del[] = { "old" };
+    struct ticket_update u = {
+        .ticket_ext_id = "7",
+        .status = "on-hold",
+        .assignee = "lena@example.com",
+        .add_tags = add,
+        .n_add_tags = 2,
+        .remove_tags = del,
+        .n_remove_tags = 1,
+    };
+
+    assert_int_equal(acct_open(f, &ac, "/update", &err), TD_OK);
+    assert_true(ac.a->drv->caps & DRV_CAP_TAGS);
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u = (struct ticket_update){ .ticket_ext_id = "8", .assignee = "" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u.assignee = "900";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    /* A name is not enough for Zendesk: refused before any request. */
+    u.assignee = "Lena Agent";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_EINVAL);
+    assert_non_null(strstr(err.msg, "email or id"));
+    u = (struct ticket_update){ .ticket_ext_id = "404", .status = "closed" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "RecordNotFound"));
+    acct_close(&ac);
+}
+
 /* ---- canned replies: macros ---- */
 
 static void
@@ -622,6 +658,7 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find_sent),
         cmocka_unit_test(test_find_sent_pages),
+        cmocka_unit_test(test_update),
         cmocka_unit_test(test_canned),
     };
 
