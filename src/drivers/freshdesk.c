@@ -601,6 +601,8 @@ struct fd_op {
     struct canned_list *canned;     /* list_canned: borrowed */
     cJSON *folders;         /* list_canned: the folders */
     int folder;             /* list_canned: the one being read */
+    cJSON *change;          /* update: the PUT body, tags still to merge */
+    cJSON *add, *del;       /* update: the tags to add and remove */
 };
 
 static void
@@ -613,6 +615,9 @@ fd_op_free(void *self)
     free(op->token);
     free(op->best);
     cJSON_Delete(op->folders);
+    cJSON_Delete(op->change);
+    cJSON_Delete(op->add);
+    cJSON_Delete(op->del);
     free(op);
 }
 
@@ -890,6 +895,130 @@ fd_find_sent_start(struct account *a, const char *ticket_ext_id,
     return rc;
 }
 
+/* ---- update: status, responder, tags ---- */
+
+static void
+fd_update_on_done(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    enum td_status rc;
+
+    if (resp->result != TD_OK) {
+        rc = fd_fail(resp, "freshdesk: update", &err);
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    fd_op_finish(op, TD_OK, NULL, NULL);
+}
+
+static enum td_status
+fd_update_put(struct fd_op *op, struct td_error *err)
+{
+    struct http_request *hr;
+    char *path = xasprintf("tickets/%s", op->ticket);
+    char *body = cJSON_PrintUnformatted(op->change);
+
+    hr = fd_request(op->op.a, "PUT", path, NULL, fd_update_on_done, op);
+    http_request_set_body(hr, body, strlen(body), "application/json");
+    free(body);
+    free(path);
+    return http_transport_submit(op->op.a->http, hr, err);
+}
+
+static int
+fd_in(const cJSON *list, const char *s)
+{
+    const cJSON *c;
+
+    cJSON_ArrayForEach(c, list)
+        if (cJSON_IsString(c) && strcmp(c->valuestring, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The ticket's tags as they are, changed as asked, into the PUT. */
+static void
+fd_update_on_ticket(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    const cJSON *c;
+    cJSON *j, *tags;
+    enum td_status rc;
+
+    if ((rc = fd_json(resp, "freshdesk: ticket", &j, &err)) != TD_OK) {
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    tags = cJSON_AddArrayToObject(op->change, "tags");
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(j, "tags"))
+        if (cJSON_IsString(c) && !fd_in(op->del, c->valuestring) &&
+            !fd_in(tags, c->valuestring))
+            cJSON_AddItemToArray(tags, cJSON_CreateString(c->valuestring));
+    cJSON_ArrayForEach(c, op->add)
+        if (!fd_in(tags, c->valuestring))
+            cJSON_AddItemToArray(tags, cJSON_CreateString(c->valuestring));
+    cJSON_Delete(j);
+    if ((rc = fd_update_put(op, &err)) != TD_OK)
+        fd_op_finish(op, rc, NULL, &err);
+}
+
+/* PUT /tickets/{id} with status and responder_id (section 2,
+ * "Status/assignee"). tags there replaces the whole list, so with a tag
+ * change the ticket is read first. The assignee is the agent id the sync
+ * shows, "" unassigns. */
+static enum td_status
+fd_update_start(struct account *a, const struct ticket_update *u,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    int status = 0;
+    struct fd_op *op;
+    char *path;
+    enum td_status rc;
+
+    if (!fd_digits(u->ticket_ext_id))
+        return td_error_set(err, TD_EINVAL, "freshdesk: bad ticket id '%s'",
+                            u->ticket_ext_id ? u->ticket_ext_id : "");
+    if (u->status && (status = freshdesk_status_to_fd(u->status)) == 0)
+        return td_error_set(err, TD_EINVAL, "freshdesk: no status for '%s'",
+                            u->status);
+    if (u->assignee && *u->assignee && !fd_digits(u->assignee))
+        return td_error_set(err, TD_EINVAL, "freshdesk: assign by the "
+                            "agent's id, not '%s'", u->assignee);
+    op = xcalloc(1, sizeof *op);
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    op->ticket = xstrdup(u->ticket_ext_id);
+    op->change = cJSON_CreateObject();
+    if (status)
+        cJSON_AddNumberToObject(op->change, "status", status);
+    if (u->assignee && *u->assignee)
+        cJSON_AddNumberToObject(op->change, "responder_id",
+                                strtod(u->assignee, NULL));
+    else if (u->assignee)
+        cJSON_AddNullToObject(op->change, "responder_id");
+    if (u->n_add_tags + u->n_remove_tags == 0) {
+        rc = fd_update_put(op, err);
+    } else {
+        op->add = cJSON_CreateArray();
+        op->del = cJSON_CreateArray();
+        for (size_t i = 0; i < u->n_add_tags; i++)
+            cJSON_AddItemToArray(op->add, cJSON_CreateString(u->add_tags[i]));
+        for (size_t i = 0; i < u->n_remove_tags; i++)
+            cJSON_AddItemToArray(op->del,
+                                 cJSON_CreateString(u->remove_tags[i]));
+        path = xasprintf("tickets/%s", op->ticket);
+        rc = http_transport_submit(a->http,
+                                   fd_request(a, "GET", path, NULL,
+                                              fd_update_on_ticket, op),
+                                   err);
+        free(path);
+    }
+    if (rc != TD_OK)
+        fd_op_free(op);
+    return rc;
+}
+
 /* ---- canned responses: folders, then the responses of each ---- */
 
 static enum td_status fd_canned_submit(struct fd_op *op,
@@ -1017,7 +1146,8 @@ fd_list_canned_start(struct account *a, struct canned_list *out,
 const struct driver drv_freshdesk = {
     .name = "freshdesk",
     .desc = "Freshdesk (API v2)",
-    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS,
+    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
+            DRV_CAP_ASSIGN | DRV_CAP_TAGS,
     .priv_size = sizeof(struct fd_priv),
     .keys = fd_keys,
     .open = fd_open,
@@ -1025,5 +1155,6 @@ const struct driver drv_freshdesk = {
     .sync_start = fd_sync_start,
     .reply_start = fd_reply_start,
     .find_sent_start = fd_find_sent_start,
+    .update_start = fd_update_start,
     .list_canned_start = fd_list_canned_start,
 };

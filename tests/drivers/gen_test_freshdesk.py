@@ -267,6 +267,32 @@ reqs.append(conv_exp(B, 7, [
 reqs.append(conv_exp(B, 8, [
     conv(5040, 8, html("x", "tok-10"), "x", False, False, 5001)]))
 
+# ---- updates: PUT /tickets/{id}; a tag change reads the tags first ----
+B = "/update"
+ANA = ("Ana Muñoz", "es@example.com")
+
+
+def upd_exp(method, tid, body, resp, status=200):
+    e = {"method": method, "path": "%s/api/v2/tickets/%d" % (B, tid),
+         "exact_query": True, "headers": AUTH,
+         "response": {"status": status, "json": resp}, "min": 1}
+    if body is not None:
+        e["json"] = body
+        e["headers"] = dict(AUTH, **{"Content-Type": "application/json"})
+    return e
+
+
+reqs.append(upd_exp("GET", 7, None, ticket(
+    7, "x", 2, "2026-11-24T10:00:00Z", ANA, "x", tags=["old", "envío"])))
+reqs.append(upd_exp("PUT", 7, {"status": 4, "responder_id": 5001,
+                               "tags": ["envío", "vip"]},
+                    ticket(7, "x", 4, "2026-11-24T10:00:00Z", ANA, "x")))
+reqs.append(upd_exp("PUT", 8, {"responder_id": None},
+                    ticket(8, "x", 2, "2026-11-24T10:00:00Z", ANA, "x")))
+reqs.append(upd_exp("PUT", 404, {"status": 5},
+                    {"code": "access_denied", "message": "not found"},
+                    status=404))
+
 # ---- canned responses: the folders, then each folder's responses (the
 # first folder over two pages) ----
 B = "/canned"

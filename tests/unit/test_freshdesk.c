@@ -376,6 +376,36 @@ test_find_sent(void **state)
 
 /* ---- the account line ---- */
 
+/* ---- update ---- */
+
+static void
+test_update(void **state)
+{
+    struct fixture *f = *state;
+    struct acct ac;
+    struct td_error err;
+    const char *add[] = { "vip", "envío" }, *del[] = { "old" };
+    struct ticket_update u = {
+        .ticket_ext_id = "7",
+        .status = "solved",
+        .assignee = "5001",
+        .add_tags = add,
+        .n_add_tags = 2,
+        .remove_tags = del,
+        .n_remove_tags = 1,
+    };
+
+    assert_int_equal(acct_open(f, &ac, "/update", &err), TD_OK);
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u = (struct ticket_update){ .ticket_ext_id = "8", .assignee = "" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u.assignee = "lena@example.com";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_EINVAL);
+    u = (struct ticket_update){ .ticket_ext_id = "404", .status = "closed" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_ENOTFOUND);
+    acct_close(&ac);
+}
+
 /* ---- canned responses ---- */
 
 static void
@@ -479,6 +509,7 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find),
         cmocka_unit_test(test_find_sent),
+        cmocka_unit_test(test_update),
         cmocka_unit_test(test_canned),
     };
 
