@@ -5,20 +5,13 @@ t_home
 B=$TTYDESK_BIN
 D=$TTYDESK_DATADIR
 
+. "$D/tests/drivers/loopbacklib"
+
 # serve DRIVER: a loopback server for the driver's /ok account; $port.
 serve() {
     python3 "$D/tests/cli/net_loopback.py" "$1" \
         "$D/tests/unit/test_$1.json" >"$T_HOME/$1.json"
-    python3 "$D/tests/drivers/loopback.py" "$T_HOME/$1.json" \
-        "$T_HOME/$1.log" >"$T_HOME/port" 2>"$T_HOME/server.err" &
-    server=$!
-    i=0
-    while [ ! -s "$T_HOME/port" ] && [ $i -lt 100 ]; do
-        sleep 0.05
-        i=$((i + 1))
-    done
-    port=$(head -n 1 "$T_HOME/port")
-    : >"$T_HOME/port"
+    loopback_start "$T_HOME/$1.json" "$T_HOME/$1.log" "$T_HOME"
 }
 
 # logged METHOD PATH: how many requests the server got for it.

@@ -11,20 +11,13 @@ command -v python3 >/dev/null 2>&1 || {
     exit 0
 }
 
+. "$TTYDESK_DATADIR/tests/drivers/loopbacklib"
+
 # serve DRIVER: the CLI tests' loose script for the driver's /ok account.
 serve() {
     python3 "$TTYDESK_DATADIR/tests/cli/net_loopback.py" "$1" \
         "$TTYDESK_DATADIR/tests/unit/test_$1.json" >"$tmp/$1.json"
-    : >"$tmp/port"
-    python3 "$TTYDESK_DATADIR/tests/drivers/loopback.py" "$tmp/$1.json" \
-        "$tmp/$1.log" >"$tmp/port" 2>"$tmp/server.err" &
-    server=$!
-    i=0
-    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-        sleep 0.05
-        i=$((i + 1))
-    done
-    port=$(head -n 1 "$tmp/port")
+    loopback_start "$tmp/$1.json" "$tmp/$1.log" "$tmp"
 }
 
 serve chatwoot
