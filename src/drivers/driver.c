@@ -7,10 +7,12 @@
 
 #include "config/config.h"
 #include "config/secret.h"
+#include "drivers/chatwoot.h"
 #include "drivers/freshdesk.h"
 #include "drivers/generic.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
+#include "drivers/zammad.h"
 #include "drivers/zendesk.h"
 #include "net/http.h"
 #include "store/store.h"
@@ -24,6 +26,8 @@ static const struct driver *const drivers[] = {
     &drv_freshdesk,
     &drv_zendesk,
     &drv_generic,
+    &drv_zammad,
+    &drv_chatwoot,
     NULL,
 };
 
