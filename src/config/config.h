@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/notify_rules.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -29,6 +30,9 @@ enum opt_id {
                                that the editor takes (160+ columns) */
     OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
                                (or the editor under the thread) takes */
+    OPT_NOTIFY_CMD,         /* string: a command run per notification */
+    OPT_NOTIFY_VIA,         /* string: default channels of notify rules */
+    OPT_NOTIFY_RATE,        /* string: N/PERIOD over all rules */
     OPT_COUNT
 };
 
@@ -104,6 +108,8 @@ struct config {
     size_t n_macros;
     struct color_def *colors;
     size_t n_colors;
+    struct notify_rule *notify;     /* `notify` lines, in order */
+    size_t n_notify;
     char **errors;              /* "file:line: message", in order */
     size_t n_errors;
     int source_depth;           /* guards `source` loops */

@@ -16,6 +16,7 @@
 #include "ui/help.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/notify.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "util/buf.h"
@@ -418,6 +419,36 @@ cmd_sync(struct ui *ui, int argc, char **argv)
     ui_refresh_counts(ui);
 }
 
+/* `notify-test [CHANNELS]`: one notification now, past every rule and
+ * limit, to see that the desktop, the terminal or the hook get it. */
+static void
+cmd_notify_test(struct ui *ui, int argc, char **argv)
+{
+    struct notify_ev ev = {
+        .event = NE_TEST,
+        .subject = "If you read this, notifications reach you.",
+    };
+    unsigned via = NOTIFY_VIA_AUTO, ok;
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (argc > 1 && notify_via_parse(argv[1], &via, &err) != 0) {
+        ui_error(ui, "notify-test: %s", err.msg);
+        return;
+    }
+    ok = notify_deliver(ui, &ev, via, 1, &err);
+    if (err.status != TD_OK)
+        ui_error(ui, "notify-test: %s%s", err.msg,
+                 ok ? " (other channels worked)" : "");
+    else
+        ui_message(ui, "notify-test: sent%s%s%s%s%s",
+                   ok & NOTIFY_VIA_DESKTOP ? " desktop" : "",
+                   ok & NOTIFY_VIA_OSC9 ? " osc9" : "",
+                   ok & NOTIFY_VIA_OSC777 ? " osc777" : "",
+                   ok & NOTIFY_VIA_BELL ? " bell" : "",
+                   ok & NOTIFY_VIA_CMD ? " cmd" : "");
+}
+
 static const struct ui_cmd ui_cmds[] = {
     {
         .name = "quit",
@@ -545,6 +576,13 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = cmd_sync,
     },
+    {
+        .name = "notify-test",
+        .usage = "notify-test [CHANNELS]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = cmd_notify_test,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -554,6 +592,7 @@ static const char *const all_names[] = {
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
+    "notify-test", "notify",
 };
 
 const char *const *

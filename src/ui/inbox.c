@@ -69,6 +69,12 @@ inbox_builtin_view(size_t i)
     return i < INBOX_N_BUILTIN ? inbox_views[i].name : NULL;
 }
 
+const char *
+inbox_builtin_query(size_t i)
+{
+    return i < INBOX_N_BUILTIN ? inbox_views[i].query : NULL;
+}
+
 enum col_id {
     COL_SLA = 0,
     COL_CHANNEL,

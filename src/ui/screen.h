@@ -115,6 +115,7 @@ struct ui {
     int64_t n_unread;
     size_t n_outbox;
     char *last_error;
+    struct notify *notify;          /* notify rules' state (notify.c) */
 };
 
 /* Set the prompt line's message (printf); error ones also become the

@@ -26,6 +26,7 @@
 #include "ui/inbox.h"
 #include "ui/keymap.h"
 #include "ui/netsync.h"
+#include "ui/notify.h"
 #include "ui/order.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
@@ -249,6 +250,9 @@ ui_refresh_counts(struct ui *ui)
             outbox_items_free(&items, n);
         }
     }
+    /* Whatever refreshed the counts (a sync, a send, the minute
+     * timer) may have brought something to notify about. */
+    notify_check(ui);
 }
 
 /* ---- the key queue (scripts and macros) ---- */
@@ -747,6 +751,7 @@ ui_free(struct ui *ui)
         close(ui->sigfd);
     keyq_free(&ui->queue);
     netsync_free(&ui->net);
+    notify_free(&ui->notify);
     config_free(&ui->base);
     free(ui->msg);
     free(ui->last_error);
@@ -800,6 +805,7 @@ ui_run(struct app *app)
     }
     thread_load(ui, 0, 0);
     order_load(ui, 0);
+    ui->notify = notify_new();
     ui_refresh_counts(ui);
     ui->net = netsync_new(ui);
     if (app->cfg->n_errors > 0)
