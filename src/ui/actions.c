@@ -221,6 +221,7 @@ act_prev_ticket(struct ui *ui)
 }
 
 #define ACT(n, d, f) { .name = n, .desc = d, .fn = f }
+#define ACTW(n, d, f) { .name = n, .desc = d, .fn = f, .writes = 1 }
 
 static const struct action actions[] = {
     ACT("move-down", "next line or ticket", act_move_down),
@@ -241,8 +242,8 @@ static const struct action actions[] = {
     ACT("redraw", "repaint the screen, refresh the counts", act_redraw),
     ACT("toggle-order", "switch the order panel and the editor",
         act_toggle_order),
-    ACT("reply", "write a public reply to the open ticket", act_reply),
-    ACT("note", "write an internal note on the open ticket", act_note),
+    ACTW("reply", "write a public reply to the open ticket", act_reply),
+    ACTW("note", "write an internal note on the open ticket", act_note),
     ACT("next-ticket", "open the next ticket of the list", act_next_ticket),
     ACT("prev-ticket", "open the previous ticket", act_prev_ticket),
     ACT("quit", "leave ttydesk (drafts are saved)", act_quit),
@@ -263,17 +264,17 @@ static const struct action actions[] = {
     ACT("mark-clear", "clear every mark", inbox_act_mark_clear),
     ACT("toggle-unread", "mark the ticket (or the marked ones) read or "
         "unread", inbox_act_toggle_unread),
-    ACT("bulk", "change the status of the marked tickets (:bulk-status)",
+    ACTW("bulk", "change the status of the marked tickets (:bulk-status)",
         act_bulk),
-    ACT("bulk-assign", "assign the marked tickets (:bulk-assign NAME|me|none)",
+    ACTW("bulk-assign", "assign the marked tickets (:bulk-assign NAME|me|none)",
         act_bulk_assign),
-    ACT("bulk-tag", "tag the marked tickets (:bulk-tag +TAG -TAG)",
+    ACTW("bulk-tag", "tag the marked tickets (:bulk-tag +TAG -TAG)",
         act_bulk_tag),
     ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),
     ACT("fold-toggle", "show or fold quoted history",
         thread_act_fold_toggle),
-    ACT("send", "send the draft (through the outbox)", editor_act_send),
-    ACT("edit-external", "edit the draft in $EDITOR",
+    ACTW("send", "send the draft (through the outbox)", editor_act_send),
+    ACTW("edit-external", "edit the draft in $EDITOR",
         editor_act_edit_external),
     ACT("toggle-note", "switch public reply / internal note",
         editor_act_toggle_note),

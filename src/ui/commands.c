@@ -16,6 +16,7 @@
 #include "ui/help.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/readonly.h"
 #include "ui/notify.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
@@ -28,6 +29,7 @@ struct ui_cmd {
     int min_args;           /* after the name */
     int max_args;           /* -1 = any */
     void (*run)(struct ui *ui, int argc, char **argv);
+    int writes;             /* changes tickets or sends: refused read-only */
 };
 
 static void
@@ -264,10 +266,6 @@ bulk_update(struct ui *ui, const char *what, struct ticket_update *u)
     int64_t one = inbox_selected(ui);
     struct td_error err;
 
-    if (ui->app->readonly) {
-        ui_error(ui, "%s: read-only mode", what);
-        return;
-    }
     if (n_marks == 0 && one != 0) {
         marks = &one;
         n_marks = 1;
@@ -512,6 +510,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 0,
         .run = cmd_reply,
+        .writes = 1,
     },
     {
         .name = "note",
@@ -519,6 +518,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 0,
         .run = cmd_reply,
+        .writes = 1,
     },
     {
         .name = "send",
@@ -526,6 +526,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 0,
         .run = cmd_send,
+        .writes = 1,
     },
     {
         .name = "help",
@@ -547,6 +548,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_status,
+        .writes = 1,
     },
     {
         .name = "bulk-assign",
@@ -554,6 +556,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_assign,
+        .writes = 1,
     },
     {
         .name = "bulk-tag",
@@ -561,6 +564,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_tag,
+        .writes = 1,
     },
     {
         .name = "open",
@@ -619,6 +623,8 @@ commands_run(struct ui *ui, int argc, char **argv)
             ui_error(ui, "usage: %s", c->usage);
             return 1;
         }
+        if (c->writes && readonly_refuse(ui, c->name))
+            return 1;
         c->run(ui, argc, argv);
         return 1;
     }

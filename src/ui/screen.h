@@ -16,6 +16,7 @@ struct config;
 struct pane;
 struct prompt;
 struct ui;
+struct ui_batch;
 
 /* How a list pane moves: by lines, pages, to either end. */
 enum move_how {
@@ -116,6 +117,10 @@ struct ui {
     size_t n_outbox;
     char *last_error;
     struct notify *notify;          /* notify rules' state (notify.c) */
+    const struct ui_batch *batch;   /* -e/--batch: no screen, no keys */
+    char *batch_where;              /* "FILE:LINE" of the line running */
+    int batch_failed;               /* an error was reported */
+    int refused;                    /* read-only mode refused something */
 };
 
 /* Set the prompt line's message (printf); error ones also become the
