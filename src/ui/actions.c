@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "app.h"
+#include "config/config.h"
+
 #include "ui/editor.h"
 #include "ui/help.h"
 #include "ui/inbox.h"
@@ -193,6 +196,25 @@ act_note(struct ui *ui)
     editor_begin(ui, 1);
 }
 
+/* Screen sharing: hide emails, phones and addresses (the pii_mask
+ * option, so :set pii_mask and the rc file say the same). The panes
+ * rebuild their lines when they see the option change. */
+static void
+act_toggle_pii(struct ui *ui)
+{
+    struct td_error err;
+    int on = !screen_pii(ui);
+
+    td_error_clear(&err);
+    if (config_exec_line(ui->app->cfg, on ? "set pii_mask" : "set nopii_mask",
+                         NULL, 0, &err) != TD_OK) {
+        ui_error(ui, "%s", err.msg);
+        return;
+    }
+    ui_message(ui, on ? "personal data hidden (emails, phones, addresses)"
+                      : "personal data shown");
+}
+
 /* Queue-first work: the next ticket opens where the agent is. */
 static void
 act_step(struct ui *ui, int dir)
@@ -300,6 +322,8 @@ static const struct action actions[] = {
         editor_act_delete_word_back),
     ACT("kill-line", "delete to the end of the line", editor_act_kill_line),
     ACT("newline", "new line", editor_act_newline),
+    ACT("toggle-pii", "hide or show emails, phone numbers and addresses "
+        "(screen sharing)", act_toggle_pii),
 };
 
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

@@ -151,6 +151,9 @@ void ui_refresh_counts(struct ui *ui);
  * columns, padded when pad is set, in the colours of obj. */
 void screen_put(struct ui *ui, WINDOW *w, int y, int x, int cols,
                 const char *text, enum theme_obj obj, int pad);
+/* Whether the PII mask is on (pii_mask option, toggle-pii): screen_put
+ * and the text panes' lines mask emails, phones and addresses. */
+int screen_pii(struct ui *ui);
 /* The pane's title bar (row 0): left text, right text. */
 void screen_title(struct ui *ui, struct pane *p, const char *left,
                   const char *right);

@@ -33,6 +33,8 @@ status_draw(struct ui *ui)
                (long long)ui->n_breaching, ui->n_outbox);
     if (ui->app->readonly || config_int(ui->app->cfg, OPT_READONLY))
         buf_adds(&b, " | READONLY");
+    if (screen_pii(ui))
+        buf_adds(&b, " | PII HIDDEN");
     buf_adds(&b, " ");
     screen_put(ui, ui->win_status, 0, 0, w, buf_str(&b), OBJ_STATUS, 1);
     lw = (int)width_str(buf_str(&b));
