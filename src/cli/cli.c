@@ -40,7 +40,7 @@ outbox_writes(int argc, char **argv)
 static const struct cli_cmd commands[] = {
     {
         .name = "list",
-        .usage = "list [--json] [--limit N] [QUERY...]",
+        .usage = "list [--view V] [--json|--plain|--csv] [QUERY...]",
         .desc = "list tickets matching a query (see ttydesk(1), QUERIES)",
         .needs_store = 1,
         .run = cmd_list,

@@ -14,10 +14,12 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/list_fmt.h"
 #include "cli/ticket_json.h"
 #include "config/config.h"
 #include "core/query.h"
 #include "store/store.h"
+#include "ui/inbox.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/timeutil.h"
@@ -85,41 +87,89 @@ list_row(struct buf *line, const struct ticket *t, time_t now, int cols,
     puts(buf_str(line));
 }
 
+/* The query of a view: an rc `view` line, else a built-in view (the
+ * console's own table). */
+static const char *
+list_view_query(struct app *app, const char *name)
+{
+    const struct view_def *v = config_view(app->cfg, name);
+
+    if (v)
+        return v->query;
+    for (size_t i = 0; i < INBOX_N_BUILTIN; i++)
+        if (strcmp(inbox_builtin_view(i), name) == 0)
+            return inbox_builtin_query(i);
+    return NULL;
+}
+
+enum list_format { LF_TABLE, LF_JSON, LF_PLAIN, LF_CSV };
+
 int
 cmd_list(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "json", no_argument, NULL, 'j' },
+        { "plain", no_argument, NULL, 'p' },
+        { "csv", no_argument, NULL, 'c' },
+        { "view", required_argument, NULL, 'v' },
         { "limit", required_argument, NULL, 'n' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    const char *view = NULL, *vq;
+    enum list_format fmt = LF_TABLE;
     struct ticket rows[LIST_PAGE];
     struct query q = { 0 };
     struct td_error err;
     struct buf text, line;
     long limit = 0, shown = 0;
     size_t offset = 0, got;
-    int json = 0, c, rc = 0, cols = term_cols();
+    int json = 0, c, rc = 0, cols = term_cols(), n_fmt = 0;
     time_t now = time(NULL);
 
     optind = 0;     /* 0, not 1: glibc then also resets its permutation state */
     while ((c = getopt_long(argc, argv, "+jn:h", opts, NULL)) != -1) {
         switch (c) {
         case 'j':
-            json = 1;
+            fmt = LF_JSON;
+            n_fmt++;
+            break;
+        case 'p':
+            fmt = LF_PLAIN;
+            n_fmt++;
+            break;
+        case 'c':
+            fmt = LF_CSV;
+            n_fmt++;
+            break;
+        case 'v':
+            view = optarg;
             break;
         case 'n':
             if (parse_count(optarg, &limit) != 0)
                 return cli_fail("--limit: '%s' is not a count", optarg), 2;
             break;
         default:
-            fprintf(stderr, "usage: ttydesk list [--json] [--limit N] "
-                            "[QUERY...]\n");
+            fprintf(stderr, "usage: ttydesk list [--view NAME] [--json|--plain|"
+                            "--csv] [--limit N] [QUERY...]\n");
             return c == 'h' ? 0 : 2;
         }
     }
+    if (n_fmt > 1)
+        return cli_fail("list: --json, --plain and --csv are one of a kind; "
+                        "give one"), 2;
+    json = fmt == LF_JSON;
     buf_init(&text, 0);
+    if (view) {
+        if ((vq = list_view_query(app, view)) == NULL) {
+            buf_free(&text);
+            return cli_fail("list: no view '%s' (built-in: all, open, mine, "
+                            "unassigned, breaching; or a `view` line)",
+                            view), 2;
+        }
+        (void)buf_adds(&text, vq);
+        (void)buf_addc(&text, ' ');
+    }
     for (int i = optind; i < argc; i++) {
         if (i > optind)
             (void)buf_addc(&text, ' ');
@@ -135,6 +185,10 @@ cmd_list(struct app *app, int argc, char **argv)
     buf_init(&line, 0);
     if (json)
         fputs("[", stdout);
+    else if (fmt == LF_CSV)
+        printf("%s\r\n", LIST_FMT_COLUMNS);
+    else if (fmt == LF_PLAIN)
+        ;   /* no header: one ticket a line, for cut and read */
     else
         printf("%-6s %s%-8s %-6s %-8s %-2s %-2s %-18s %s\n", "ID",
                app->n_accounts > 1 ? "ACCOUNT    " : "", "STATUS", "PRI",
@@ -158,6 +212,13 @@ cmd_list(struct app *app, int argc, char **argv)
                 printf("%s\n%s", shown + (long)i ? "," : "", s);
                 cJSON_free(s);
                 cJSON_Delete(o);
+            } else if (fmt == LF_PLAIN || fmt == LF_CSV) {
+                buf_reset(&line);
+                if (fmt == LF_PLAIN)
+                    list_fmt_plain(&line, &rows[i]);
+                else
+                    list_fmt_csv(&line, &rows[i]);
+                fwrite(line.data, 1, line.len, stdout);
             } else {
                 list_row(&line, &rows[i], now, cols, app->n_accounts > 1);
             }
