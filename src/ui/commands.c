@@ -212,6 +212,17 @@ cmd_resize(struct ui *ui, int argc, char **argv)
     ui_relayout(ui);
 }
 
+/* Without marks a bulk command acts on one ticket: the one open in the
+ * conversation when the focus is there (after :open, or in -e), else the
+ * inbox's selected row. */
+static int64_t
+commands_one(struct ui *ui)
+{
+    if (ui->focus != PANE_INBOX && ui->ticket_id != 0)
+        return ui->ticket_id;
+    return inbox_selected(ui);
+}
+
 /* `bulk-status STATUS [NOTE...]` on the marked tickets (or the selected
  * one). The backends change status through the outbox with a message, so
  * each ticket gets an internal note saying what was done. */
@@ -220,7 +231,7 @@ cmd_bulk_status(struct ui *ui, int argc, char **argv)
 {
     size_t n_marks, queued = 0, sent = 0;
     const int64_t *marks = inbox_marks(ui, &n_marks);
-    int64_t one = inbox_selected(ui);
+    int64_t one = commands_one(ui);
     char *note = argc > 2 ? join_args(argc, argv, 2)
                  : xasprintf("Status set to %s (bulk).", argv[1]);
     struct td_error err;
@@ -263,7 +274,7 @@ bulk_update(struct ui *ui, const char *what, struct ticket_update *u)
 {
     size_t n_marks, done = 0;
     const int64_t *marks = inbox_marks(ui, &n_marks);
-    int64_t one = inbox_selected(ui);
+    int64_t one = commands_one(ui);
     struct td_error err;
 
     if (n_marks == 0 && one != 0) {
