@@ -330,11 +330,12 @@ write_file(const char *path, const char *text)
     fclose(f);
 }
 
-/* Wait until path holds at least n "---" records (hooks run detached). */
+/* Wait until path holds at least n "---" records (hooks run detached;
+ * on a loaded machine starting one can take seconds). */
 static char *
 wait_records(const char *path, int n)
 {
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 1500; i++) {
         char *s = slurp(path);
         int count = 0;
 
