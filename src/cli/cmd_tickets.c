@@ -87,21 +87,6 @@ list_row(struct buf *line, const struct ticket *t, time_t now, int cols,
     puts(buf_str(line));
 }
 
-/* The query of a view: an rc `view` line, else a built-in view (the
- * console's own table). */
-static const char *
-list_view_query(struct app *app, const char *name)
-{
-    const struct view_def *v = config_view(app->cfg, name);
-
-    if (v)
-        return v->query;
-    for (size_t i = 0; i < INBOX_N_BUILTIN; i++)
-        if (strcmp(inbox_builtin_view(i), name) == 0)
-            return inbox_builtin_query(i);
-    return NULL;
-}
-
 enum list_format { LF_TABLE, LF_JSON, LF_PLAIN, LF_CSV };
 
 int
@@ -161,7 +146,8 @@ cmd_list(struct app *app, int argc, char **argv)
     json = fmt == LF_JSON;
     buf_init(&text, 0);
     if (view) {
-        if ((vq = list_view_query(app, view)) == NULL) {
+        /* the console's views, built-in and rc */
+        if ((vq = inbox_view_lookup(app->cfg, view)) == NULL) {
             buf_free(&text);
             return cli_fail("list: no view '%s' (built-in: all, open, mine, "
                             "unassigned, breaching; or a `view` line)",

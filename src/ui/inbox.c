@@ -70,9 +70,17 @@ inbox_builtin_view(size_t i)
 }
 
 const char *
-inbox_builtin_query(size_t i)
+inbox_view_lookup(const struct config *cfg, const char *name)
 {
-    return i < INBOX_N_BUILTIN ? inbox_views[i].query : NULL;
+    const struct view_def *v = config_view(cfg, name);
+
+    if (v)
+        return v->query;
+    for (size_t i = 0; i < INBOX_N_BUILTIN; i++) {
+        if (strcmp(inbox_views[i].name, name) == 0)
+            return inbox_views[i].query;
+    }
+    return NULL;
 }
 
 enum col_id {
@@ -253,15 +261,7 @@ inbox_drop_rows(struct inbox *in)
 static const char *
 inbox_view_query(struct ui *ui, const char *name)
 {
-    const struct view_def *v = config_view(ui->app->cfg, name);
-
-    if (v)
-        return v->query;
-    for (size_t i = 0; i < INBOX_N_BUILTIN; i++) {
-        if (strcmp(inbox_views[i].name, name) == 0)
-            return inbox_views[i].query;
-    }
-    return NULL;
+    return inbox_view_lookup(ui->app->cfg, name);
 }
 
 /* Parse view + filter and count; on success the new query replaces the

@@ -175,26 +175,11 @@ notify_deliver(struct ui *ui, const struct notify_ev *ev, unsigned via,
     return ok;
 }
 
-/* The query of a view: an rc `view`, else a built-in one. */
-static const char *
-notify_view_query(struct ui *ui, const char *name)
-{
-    const struct view_def *v = config_view(ui->app->cfg, name);
-
-    if (v)
-        return v->query;
-    for (size_t i = 0; i < INBOX_N_BUILTIN; i++) {
-        if (strcmp(inbox_builtin_view(i), name) == 0)
-            return inbox_builtin_query(i);
-    }
-    return NULL;
-}
-
 /* Whether ticket id is in the view now: its query and id:ID. */
 static int
 notify_in_view(struct ui *ui, const char *view, int64_t id)
 {
-    const char *vq = notify_view_query(ui, view);
+    const char *vq = inbox_view_lookup(ui->app->cfg, view);
     const char *me = config_str(ui->app->cfg, OPT_AGENT_NAME);
     struct query q = { 0 };
     struct td_error err;
