@@ -569,9 +569,12 @@ engine_setup(void **state)
     f->hook_out = xasprintf("%s/hook.out", f->dir);
     f->term_path = xasprintf("%s/term.out", f->dir);
     hook = xasprintf("%s/hook", f->dir);
+    /* one write per record: hooks run side by side, appends must not
+     * interleave */
     write_file(hook, "#!/bin/sh\n"
-                     "{ echo \"$TTYDESK_EVENT $TTYDESK_EXTERNAL_ID "
-                     "$TTYDESK_SUBJECT\"; echo ---; } >> \"$1\"\n");
+                     "rec=$(printf '%s %s %s\\n---' \"$TTYDESK_EVENT\" "
+                     "\"$TTYDESK_EXTERNAL_ID\" \"$TTYDESK_SUBJECT\")\n"
+                     "printf '%s\\n' \"$rec\" >> \"$1\"\n");
     chmod(hook, 0700);
     ticket_file(f, "T1", ",\"subject\":\"Old one\",\"assignee\":\"alice\"",
                 "{\"id\":\"m1\",\"author\":\"customer\",\"body\":\"hi\"}");
