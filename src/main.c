@@ -104,8 +104,30 @@ run_console(struct app *app)
     return ui_run(app);
 }
 
+/* The -e and --batch lines of a run; main frees them on every way out. */
+struct batch_src {
+    struct ui_batch_line *lines;
+    char **texts;               /* owned copies of --batch lines */
+    size_t n;
+};
+
+static int main_run(int argc, char **argv, struct batch_src *src);
+
 int
 main(int argc, char **argv)
+{
+    struct batch_src src = { 0 };
+    int status = main_run(argc, argv, &src);
+
+    for (size_t i = 0; src.texts && i < src.n; i++)
+        free(src.texts[i]);
+    free(src.texts);
+    free(src.lines);
+    return status;
+}
+
+static int
+main_run(int argc, char **argv, struct batch_src *src)
 {
     static const struct option opts[] = {
         { "config", required_argument, NULL, 'F' },
@@ -124,25 +146,24 @@ main(int argc, char **argv)
     const char *rc_file = NULL, *debug_file = NULL;
     int c, readonly = 0, dump = 0, status, no_input = 0, n_e = 0;
     char *dump_argv[] = { "dump-config", NULL };
-    struct ui_batch_line *lines = NULL;
-    char **texts = NULL;
-    size_t n_lines = 0;
     struct ui_batch batch = { 0 };
 
     setlocale(LC_ALL, "");
     while ((c = getopt_long(argc, argv, "+F:d:e:Vh", opts, NULL)) != -1) {
         switch (c) {
         case 'e':
-            lines = xreallocarray(lines, n_lines + 1, sizeof *lines);
-            texts = xreallocarray(texts, n_lines + 1, sizeof *texts);
-            texts[n_lines] = NULL;
-            lines[n_lines].text = optarg;
-            lines[n_lines].file = NULL;
-            lines[n_lines].line = ++n_e;
-            n_lines++;
+            src->lines = xreallocarray(src->lines, src->n + 1,
+                                       sizeof *src->lines);
+            src->texts = xreallocarray(src->texts, src->n + 1,
+                                       sizeof *src->texts);
+            src->texts[src->n] = NULL;
+            src->lines[src->n].text = optarg;
+            src->lines[src->n].file = NULL;
+            src->lines[src->n].line = ++n_e;
+            src->n++;
             break;
         case 'b':
-            if (read_batch(optarg, &lines, &n_lines, &texts) != 0) {
+            if (read_batch(optarg, &src->lines, &src->n, &src->texts) != 0) {
                 perror(optarg);
                 return 1;
             }
@@ -173,11 +194,11 @@ main(int argc, char **argv)
             return 2;
         }
     }
-    if (n_lines > 0 && (optind < argc || dump)) {
+    if (src->n > 0 && (optind < argc || dump)) {
         fprintf(stderr, "ttydesk: -e and --batch take no command\n");
         return 2;
     }
-    if (n_lines == 0 && optind >= argc && !dump && no_input) {
+    if (src->n == 0 && optind >= argc && !dump && no_input) {
         fprintf(stderr, "ttydesk: --no-input: the console needs a terminal "
                         "to read keys from (give a command, -e or "
                         "--batch)\n");
@@ -208,17 +229,14 @@ main(int argc, char **argv)
     }
     for (size_t i = 0; i < app.cfg->n_errors; i++)
         fprintf(stderr, "%s\n", app.cfg->errors[i]);
-    if (n_lines > 0) {
-        batch.lines = lines;
-        batch.n = n_lines;
+    if (src->n > 0) {
+        batch.lines = src->lines;
+        batch.n = src->n;
         batch.no_input = no_input;
         status = run_batch(&app, &batch);
-        fflush(stdout);
+        if (fflush(stdout) != 0 && status == 0)
+            status = 1;
         app_free(&app);
-        for (size_t i = 0; texts && i < n_lines; i++)
-            free(texts[i]);
-        free(texts);
-        free(lines);
         return status;
     }
     if (cmd == NULL) {

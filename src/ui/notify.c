@@ -266,7 +266,8 @@ notify_check(struct ui *ui)
     int64_t within = 0;
     size_t n = 0;
 
-    if (nt == NULL)
+    /* -e and --batch are scripts: their syncs pop nothing up. */
+    if (nt == NULL || ui->batch)
         return;
     notify_reap(nt);
     if (cfg->n_notify == 0) {
