@@ -122,6 +122,9 @@ cmd_dump_config(struct ui *ui, int argc, char **argv)
         }
         if (f)
             fclose(f);
+    } else if (ui->batch) {
+        /* -e ':dump-config': the lines are the output */
+        fputs(buf_str(&b), stdout);
     } else {
         help_show_text(ui, "Configuration (rc lines that load back)",
                        buf_str(&b));

@@ -149,6 +149,24 @@ else fail "--no-input console" "rc=$RC" "$ERR"; fi
 run "$B" -e ':view' list
 if [ $RC -eq 2 ]; then pass "-e with a command: exit 2"; else fail "-e and command" "rc=$RC"; fi
 
+run "$B" -e ':notify new-ticket view=wismo' -e ':dump-config'
+if [ $RC -eq 0 ] && has "$OUT" "notify new-ticket view=wismo" &&
+   has "$OUT" 'view wismo "tag:wismo status:unsolved"'; then
+    pass "-e ':dump-config' prints the configuration, rc lines included"
+else fail "-e dump-config" "rc=$RC" "$OUT" "$ERR"; fi
+run "$B" -e ':notify new-tickets'
+if [ $RC -eq 1 ] && has "$ERR" "-e:1: notify: unknown event 'new-tickets'"; then
+    pass "-e: a bad rc line is an error with its place"
+else fail "-e bad rc line" "rc=$RC" "$ERR"; fi
+run env COLUMNS=120 LINES=30 "$B" -e ':open shop:w2' \
+    -e ':save-screen '"$T_HOME/shot" -e ':set pii_mask' \
+    -e ':save-screen '"$T_HOME/shot2"
+if [ $RC -eq 0 ] && grep -q 'hanako@example.jp' "$T_HOME/shot" 2>/dev/null &&
+   grep -q '\*\*\*\*\*\*@\*\*\*\*\*\*\*\.\*\*' "$T_HOME/shot2" &&
+   ! grep -q 'hanako@example' "$T_HOME/shot2"; then
+    pass "-e ':save-screen' with the PII mask: a shareable screenshot"
+else fail "-e save-screen" "rc=$RC" "$ERR"; fi
+
 # ---- read-only ----
 run "$B" --readonly reply shop:w2 --text "hi"
 if [ $RC -eq 5 ] && has "$ERR" "reply: read-only mode"; then

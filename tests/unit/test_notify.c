@@ -803,6 +803,38 @@ test_engine_sla_and_outbox(void **state)
     free(it.ticket_ext_id);
 }
 
+/* auto: a bus without a notification server (usual over SSH) falls back
+ * to OSC 9 and the bell at once, and is not asked again for a while. */
+static void
+test_engine_auto_fallback(void **state)
+{
+    struct fx *f = *state;
+    struct notify_ev ev = { .event = NE_TEST, .subject = "hello" };
+    struct td_error err;
+    unsigned ok;
+    char *term;
+
+    rules(f, "set notify_via = auto\nset notify_cmd = \"\"\n");
+    setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", 1);
+    ok = notify_deliver(f->ui, &ev, NOTIFY_VIA_AUTO, 1, &err);
+    assert_int_equal(ok, NOTIFY_VIA_OSC9 | NOTIFY_VIA_BELL);
+    assert_int_not_equal(err.status, TD_OK);    /* says why */
+    ok = notify_deliver(f->ui, &ev, NOTIFY_VIA_AUTO, 1, &err);
+    assert_int_equal(ok, NOTIFY_VIA_OSC9 | NOTIFY_VIA_BELL);
+    assert_int_equal(err.status, TD_OK);        /* desktop not retried */
+    unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    fflush(f->ui->term_out);
+    term = slurp(f->term_path);
+    assert_string_equal(term, "\033]9;ttydesk notification test: hello\007\007"
+                              "\033]9;ttydesk notification test: hello\007"
+                              "\007");
+    free(term);
+    /* via=cmd without notify_cmd is an error, not silence */
+    ok = notify_deliver(f->ui, &ev, NOTIFY_VIA_CMD, 1, &err);
+    assert_int_equal(ok, 0);
+    assert_non_null(strstr(err.msg, "notify_cmd is not set"));
+}
+
 int
 main(void)
 {
@@ -823,6 +855,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_engine_global_rate,
                                         engine_setup, engine_teardown),
         cmocka_unit_test_setup_teardown(test_engine_sla_and_outbox,
+                                        engine_setup, engine_teardown),
+        cmocka_unit_test_setup_teardown(test_engine_auto_fallback,
                                         engine_setup, engine_teardown),
     };
 
