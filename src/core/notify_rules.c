@@ -1,4 +1,4 @@
-/* notify_rules.c: notification rules, rate windows and safe notification text. */
+/* notify_rules.c: notify rules, rate windows, safe notification text. */
 #include "core/notify_rules.h"
 
 #include <errno.h>
@@ -427,8 +427,16 @@ notify_clean(const char *s, size_t max_bytes, int no_semicolon)
                 buf_add(&b, s + i, n);
             space = 0;
             if (b.len + 3 > max_bytes) {
-                /* cut before the character that does not fit */
+                /* cut before the character that does not fit, and before
+                 * more when the ellipsis needs the room */
                 b.len = at;
+                while (b.len > 0 && (b.len + 3 > max_bytes ||
+                                     b.data[b.len - 1] == ' ')) {
+                    b.len--;
+                    while (b.len > 0 &&
+                           ((unsigned char)b.data[b.len] & 0xc0) == 0x80)
+                        b.len--;
+                }
                 b.data[b.len] = '\0';
                 buf_adds(&b, "\xe2\x80\xa6");   /* … */
                 break;

@@ -1,4 +1,4 @@
-/* notify_out.c: libnotify, terminal escape sequences and the notify_cmd hook. */
+/* notify_out.c: libnotify, terminal escape sequences, the notify_cmd hook. */
 #include "ui/notify_out.h"
 
 #include <errno.h>
