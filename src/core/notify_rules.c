@@ -172,6 +172,10 @@ rule_kv(struct notify_rule *r, const char *key, const char *val,
         } else if (strcmp(val, "any") == 0) {
             r->assigned = NA_ANY;
         } else {
+            for (const char *c = val; *c; c++)
+                if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                    return td_error_set(err, TD_EINVAL, "notify: assigned: "
+                                        "a name has no control characters");
             r->assigned = NA_NAME;
             r->assignee = xstrdup(val);
         }
@@ -249,6 +253,24 @@ notify_rule_parse(int argc, char **argv, struct notify_rule *r,
     return TD_OK;
 }
 
+/* A value as the rc language reads it back: quoted when it holds a space,
+ * a quote, a backslash or a # (agent names such as "Ana López"). */
+static void
+format_value(struct buf *out, const char *v)
+{
+    if (*v && strpbrk(v, " \t\"'\\#") == NULL) {
+        buf_adds(out, v);
+        return;
+    }
+    buf_addc(out, '"');
+    for (; *v; v++) {
+        if (*v == '"' || *v == '\\')
+            buf_addc(out, '\\');
+        buf_addc(out, *v);
+    }
+    buf_addc(out, '"');
+}
+
 static void
 format_duration(struct buf *out, int64_t s)
 {
@@ -270,8 +292,10 @@ notify_rule_format(const struct notify_rule *r, struct buf *out)
         buf_adds(out, " assigned=me");
     else if (r->assigned == NA_NONE)
         buf_adds(out, " assigned=none");
-    else if (r->assigned == NA_NAME)
-        buf_printf(out, " assigned=%s", r->assignee);
+    else if (r->assigned == NA_NAME) {
+        buf_adds(out, " assigned=");
+        format_value(out, r->assignee);
+    }
     if (r->event == NE_SLA_DUE) {
         buf_adds(out, " within=");
         format_duration(out, r->within);

@@ -70,6 +70,16 @@ test_rule_parse(void **state)
     assert_string_equal(cfg->notify[5].text, "notify sla-due within=15m");
     assert_string_equal(cfg->notify[2].text,
                         "notify sla-due within=15m via=desktop,bell");
+    {
+        struct config *q = load("notify customer-reply "
+                                "assigned=\"Ana L\\\"ópez #2\"\n");
+
+        assert_int_equal(q->n_errors, 0);
+        assert_string_equal(q->notify[0].assignee, "Ana L\"ópez #2");
+        assert_string_equal(q->notify[0].text, "notify customer-reply "
+                            "assigned=\"Ana L\\\"ópez #2\"");
+        config_free(&q);
+    }
     /* --dump-config writes lines that load back the same */
     buf_init(&b, 0);
     config_dump(cfg, &b);
