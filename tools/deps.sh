@@ -12,8 +12,8 @@ pkgs="libncurses-dev libcurl4-openssl-dev libcjson-dev libnotify-dev libreadline
 # needed by `make test` and `make bench`, not by the program itself
 tools_pkgs="libcmocka-dev pkg-config gcc make tmux python3 sqlite3 curl openssl"
 # the notification tests run a notification server on a private session
-# bus; the man page test lints with mandoc
-tools_pkgs="$tools_pkgs dbus-daemon python3-dbus python3-gi mandoc"
+# bus; the man page test lints with mandoc and renders with man -l
+tools_pkgs="$tools_pkgs dbus-daemon python3-dbus python3-gi mandoc man-db"
 
 missing=""
 for p in $pkgs $tools_pkgs; do
