@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/pii.h"
 #include "core/query.h"
 #include "store/events.h"
 #include "store/store.h"
@@ -121,17 +122,25 @@ notify_deliver(struct ui *ui, const struct notify_ev *ev, unsigned via,
     const char *tmux = getenv("TMUX");
     time_t now = time(NULL);
     int was_auto = (via & NOTIFY_VIA_AUTO) != 0;
-    struct notify_msg m = { .ev = ev, .urgency = urgency };
+    struct notify_msg m = { .ev = ev, .urgency = urgency }, shown;
     unsigned ok = 0, term;
     struct td_error e;
     char *summary = notify_summary(ev), *body = notify_body(ev);
+    char *msum = NULL, *mbody = NULL;
 
     td_error_clear(err);
     m.summary = summary;
     m.body = body;
+    /* A pop-up is on the screen being shared too: the PII mask covers
+     * the desktop and the terminal; the hook, a program, gets it all. */
+    shown = m;
+    if (screen_pii(ui)) {
+        shown.summary = msum = pii_mask(summary);
+        shown.body = mbody = pii_mask(body);
+    }
     via = notify_resolve_via(ui, via, now);
     if (via & NOTIFY_VIA_DESKTOP) {
-        if (notify_out_desktop(&m, &e) == TD_OK) {
+        if (notify_out_desktop(&shown, &e) == TD_OK) {
             ok |= NOTIFY_VIA_DESKTOP;
         } else {
             td_error_set(err, e.status, "%s", e.msg);
@@ -145,7 +154,7 @@ notify_deliver(struct ui *ui, const struct notify_ev *ev, unsigned via,
     }
     term = via & (NOTIFY_VIA_OSC9 | NOTIFY_VIA_OSC777 | NOTIFY_VIA_BELL);
     if (term) {
-        if (notify_out_terminal(ui->term_out, term, &m,
+        if (notify_out_terminal(ui->term_out, term, &shown,
                                 tmux != NULL && *tmux != '\0') >= 0)
             ok |= term;
         else
@@ -172,6 +181,8 @@ notify_deliver(struct ui *ui, const struct notify_ev *ev, unsigned via,
         nt->sent++;
     free(summary);
     free(body);
+    free(msum);
+    free(mbody);
     return ok;
 }
 

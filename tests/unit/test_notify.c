@@ -839,6 +839,19 @@ test_engine_auto_fallback(void **state)
                               "\033]9;ttydesk notification test: hello\007"
                               "\007");
     free(term);
+    /* the PII mask covers what shows on screen */
+    rules(f, "set pii_mask\n");
+    assert_int_equal(ftruncate(fileno(f->ui->term_out), 0), 0);
+    rewind(f->ui->term_out);
+    ev.subject = "mail me at ana@example.com";
+    setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", 1);
+    ok = notify_deliver(f->ui, &ev, NOTIFY_VIA_OSC9, 1, &err);
+    unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    fflush(f->ui->term_out);
+    term = slurp(f->term_path);
+    assert_string_equal(term, "\033]9;ttydesk notification test: mail me "
+                              "at ***@*******.***\007");
+    free(term);
     /* via=cmd without notify_cmd is an error, not silence */
     ok = notify_deliver(f->ui, &ev, NOTIFY_VIA_CMD, 1, &err);
     assert_int_equal(ok, 0);
