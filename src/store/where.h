@@ -9,6 +9,34 @@
 #include "util/buf.h"
 #include "util/error.h"
 
+/* The ids of the orders linked to the ticket "t" of the enclosing query:
+ * the buyer's orders as the order panel finds them (same account, by the
+ * customer's external id or email) and those in ticket_orders (by the
+ * order's external id or number). The statistics use the same links, so
+ * that a drill-down into the inbox counts what the chart counted. */
+#define WHERE_LINKED_ORDERS                                                 \
+    "SELECT x.id FROM customers c JOIN orders x"                           \
+    " ON x.account_id = t.account_id AND x.customer_ext_id = c.external_id" \
+    " WHERE c.id = t.requester_id"                                         \
+    " UNION SELECT x.id FROM customers c JOIN orders x"                    \
+    " ON x.account_id = t.account_id"                                      \
+    " AND x.customer_email = c.email COLLATE NOCASE"                       \
+    " WHERE c.id = t.requester_id AND c.email <> ''"                       \
+    " UNION SELECT x.id FROM ticket_orders k JOIN orders x"                \
+    " ON x.account_id = t.account_id AND (x.external_id = k.order_ref"     \
+    " OR ltrim(x.number, '#') = ltrim(k.order_ref, '#') COLLATE NOCASE)"   \
+    " WHERE k.ticket_id = t.id"
+
+/* A ticket's destination country, upper case, NULL when unknown: the
+ * ship-to country of its newest linked order that has one, else the
+ * buyer's country. */
+#define WHERE_SHIPTO                                                        \
+    "upper(coalesce((SELECT nullif(o.ship_country, '') FROM orders o"      \
+    " WHERE o.id IN (" WHERE_LINKED_ORDERS ") AND o.ship_country <> ''"    \
+    " ORDER BY o.created_at DESC, o.id DESC LIMIT 1),"                     \
+    " (SELECT nullif(c.country, '') FROM customers c"                      \
+    " WHERE c.id = t.requester_id)))"
+
 /* A cap on generated SQL: a query that long is a mistake, not a search. */
 #define WHERE_SQL_MAX ((size_t)1 << 20)
 

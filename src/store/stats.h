@@ -1,0 +1,119 @@
+/* stats.h: after-sales statistics computed in SQL over the store. */
+#ifndef TD_STORE_STATS_H
+#define TD_STORE_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/query.h"
+#include "util/error.h"
+
+struct store;
+
+/* The tables, in the order the screen and the exports show them. */
+enum stats_id {
+    STATS_SUMMARY = 0,
+    STATS_VOLUME_DAY,
+    STATS_VOLUME_HOUR,
+    STATS_VOLUME_CHANNEL,
+    STATS_VOLUME_LANGUAGE,
+    STATS_VOLUME_COUNTRY,
+    STATS_VOLUME_INTENT,
+    STATS_PRODUCT_SKU,
+    STATS_PRODUCT_NAME,
+    STATS_PRODUCT_RETURNS,
+    STATS_PRODUCT_DAMAGE,
+    STATS_SHIP_CARRIER,
+    STATS_SHIP_COUNTRY,
+    STATS_SHIP_LANE,
+    STATS_FRT_CHANNEL,
+    STATS_FRT_HOUR,
+    STATS_FRT_AGENT,
+    STATS_SLA,
+    STATS_BACKLOG,
+    STATS_HEATMAP,
+    STATS_COUNT
+};
+
+#define STATS_NV 8
+
+/* How a value reads: a count, a share (0..1), seconds or days. */
+enum stats_unit {
+    SU_COUNT = 0,
+    SU_SHARE,
+    SU_SECONDS,
+    SU_DAYS,
+};
+
+/* What a table is: its names (JSON and CSV use name, key, key2 and vals
+ * as they are; man/ttydesk.1 lists them) and which value its chart draws. */
+struct stats_def {
+    const char *name;           /* "volume_channel" */
+    const char *section;        /* volume, products, logistics, service */
+    const char *title;          /* "Tickets by channel" */
+    const char *key;            /* the first key column's name */
+    const char *key2;           /* the second's, NULL for one key */
+    int n_vals;
+    const char *vals[STATS_NV];
+    enum stats_unit units[STATS_NV];
+    int bar;                    /* the value the chart draws */
+};
+
+/* One row. v[i] is NAN when there is no value (a p90 of no parcels). */
+struct stats_row {
+    char *key;                  /* NULL: unknown (shown as "-") */
+    char *key2;
+    double v[STATS_NV];
+    char *drill;                /* query terms selecting the row's tickets
+                                   (with the range and the user's query),
+                                   NULL when the language cannot say it */
+};
+
+struct stats_table {
+    const struct stats_def *def;
+    struct stats_row *rows;
+    size_t n;
+};
+
+/* What the figures are computed over. */
+struct stats_opts {
+    time_t from;                /* created at or after; 0 = no bound */
+    time_t to;                  /* created before; 0 = no bound */
+    const char *tz;             /* the team's IANA zone for days and hours;
+                                   "" or NULL = the process's zone */
+    int stuck_days;             /* a parcel with no checkpoint for this many
+                                   days is stuck (0 = 7) */
+    time_t now;                 /* 0 = time(NULL) */
+};
+
+/* All tables; owned by the caller (stats_free). range holds the query
+ * terms for the time range ("created>... created<..."), "" for none. */
+struct stats {
+    struct stats_table t[STATS_COUNT];
+    char *range;
+    time_t from;                /* the range as computed (to = now when */
+    time_t to;                  /* the caller gave none) */
+    double ms;                  /* how long the computation took */
+};
+
+/* The definition of table id. */
+const struct stats_def *stats_def(enum stats_id id);
+
+/* Compute every table for the tickets q selects (as the inbox filter
+ * does) created in the range. Ticket figures count tickets; products and
+ * logistics count the orders and parcels linked to those tickets, or,
+ * when q has no terms, every order and parcel that started in the range.
+ * Everything is SQL over temporary tables: no ticket is loaded. */
+enum td_status store_stats(struct store *s, const struct query *q,
+                           const struct stats_opts *o, struct stats **out,
+                           struct td_error *err);
+/* NULL-safe; clears the pointer. */
+void stats_free(struct stats **p);
+
+/* The query the inbox runs to show a row's tickets: the user's query
+ * text, the range and the row's terms; NULL when the row has none. */
+char *stats_drill_query(const struct stats *st, const char *user_query,
+                        const struct stats_row *row);
+
+#endif
