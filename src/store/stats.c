@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "store/db.h"
@@ -16,17 +17,17 @@
 
 /*
  * The tickets the query and range select are copied, a few columns each,
- * into the temporary table st_t with their local day, hour and weekday
- * already worked out (the zone's offsets become a CASE over the DST
- * changes in the range, see tzspan.c), their destination country and
- * first-response time. st_link holds their linked orders, st_s the
- * parcels looked at. Every table is then one GROUP BY over those, so the
- * tickets table is read once whatever the number of charts. Temporary
- * tables live in the connection's own temp database: nothing is written
- * to the store's file.
+ * into the temporary table st_t with their local time already worked
+ * out (the zone's offsets become a CASE over the DST changes in the
+ * range, see tzspan.c) and their first-response time. The tickets table
+ * is read once whatever the number of charts: st_t is summed into three
+ * small cubes (sx_cubes) and the charts are sums over those; orders are
+ * linked per buyer (sql_links), parcels summed per shipment (sx_orders).
+ * Temporary tables live in the connection's own temp database: nothing
+ * is written to the store's file.
  *
  * Percentiles are nearest-rank: p50 of n values is the value of rank
- * ceil(n * 50 / 100) in ascending order, found with row_number().
+ * ceil(n * 50 / 100) in ascending order (pct_stream).
  */
 
 #define STATS_DAYS_MAX 1000     /* daily rows at most (older days cut) */
@@ -120,12 +121,13 @@ static const struct stats_def defs[STATS_COUNT] = {
     [STATS_SHIP_LANE] = {
         .name = "ship_lane", .section = "logistics",
         .title = "Worst lanes (carrier to country)", .key = "carrier",
-        .key2 = "country", .n_vals = 8,
-        .vals = {"parcels", "problems", "transit_p50_d", "transit_p90_d",
-                 "stuck", "exception", "customs", "returned"},
-        .units = {SU_COUNT, SU_SHARE, SU_DAYS, SU_DAYS, SU_SHARE, SU_SHARE,
-                  SU_SHARE, SU_SHARE},
-        .bar = 1,
+        .key2 = "country", .n_vals = 9,
+        .vals = {"parcels", "delivered", "problems", "transit_p50_d",
+                 "transit_p90_d", "stuck", "exception", "customs",
+                 "returned"},
+        .units = {SU_COUNT, SU_COUNT, SU_SHARE, SU_DAYS, SU_DAYS, SU_SHARE,
+                  SU_SHARE, SU_SHARE, SU_SHARE},
+        .bar = 2,
     },
     [STATS_FRT_CHANNEL] = {
         .name = "frt_channel", .section = "service",
@@ -199,6 +201,8 @@ struct sctx {
     int64_t stuck_secs;
     int scoped;             /* the query has terms: orders and parcels
                                come from the tickets' links only */
+    int64_t bl_from[N_BUCKETS]; /* the backlog buckets' created ranges */
+    int64_t bl_to[N_BUCKETS];
     struct td_error *err;
 };
 
@@ -206,6 +210,16 @@ const struct stats_def *
 stats_def(enum stats_id id)
 {
     return (unsigned)id < STATS_COUNT ? &defs[id] : NULL;
+}
+
+static double
+sx_ms(const struct timespec *a)
+{
+    struct timespec b;
+
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    return (double)(b.tv_sec - a->tv_sec) * 1e3 +
+           (double)(b.tv_nsec - a->tv_nsec) / 1e6;
 }
 
 /* ---- small helpers ---- */
@@ -272,34 +286,16 @@ sx_fill(struct sctx *c, enum stats_id id, const char *sql,
     return rc;
 }
 
-/* The UTC time at which local time `local` (seconds, the zone's wall
- * clock read as if UTC) begins: inverts the offsets. In a gap (clocks
- * moved forward over it) it is the first instant after. */
 static int64_t
 sx_utc_of_local(const struct sctx *c, int64_t local)
 {
-    for (size_t i = 0; i < c->n_spans; i++) {
-        int64_t u = local - c->spans[i].offset;
-        int64_t end = i + 1 < c->n_spans ? c->spans[i + 1].start : INT64_MAX;
-
-        if ((i == 0 || u >= c->spans[i].start) && u < end)
-            return u;
-    }
-    for (size_t i = 1; i < c->n_spans; i++) {
-        if (c->spans[i].start + c->spans[i].offset > local)
-            return c->spans[i].start;
-    }
-    return local - (c->n_spans ? c->spans[c->n_spans - 1].offset : 0);
+    return tz_spans_to_utc(c->spans, c->n_spans, local);
 }
 
 static int32_t
 sx_offset_at(const struct sctx *c, int64_t t)
 {
-    int32_t off = c->n_spans ? c->spans[0].offset : 0;
-
-    for (size_t i = 1; i < c->n_spans && c->spans[i].start <= t; i++)
-        off = c->spans[i].offset;
-    return off;
+    return tz_spans_offset(c->spans, c->n_spans, t);
 }
 
 /* t as ISO 8601 in the team's zone, with its offset: 2026-11-20T00:00+01:00
@@ -398,22 +394,22 @@ sx_tickets(struct sctx *c, const struct query *q, time_t from, time_t to)
     buf_init(&sql, 0);
     buf_init(&local, 0);
     tz_sql_local(&local, "t.created_at", c->spans, c->n_spans);
+    /* With no lower bound the range matches nearly every ticket, and a
+     * scan of the table beats walking the created_at index ("+"). */
     buf_printf(&sql,
         "CREATE TEMP TABLE st_t AS SELECT t.id AS id,"
-        " t.account_id AS account_id, t.requester_id AS requester_id,"
+        " t.requester_id AS rq, t.account_id AS acct,"
         " t.created_at AS created, %s AS lt, t.channel AS channel,"
-        " lower(CASE WHEN instr(t.language, '-') > 1 THEN"
-        "  substr(t.language, 1, instr(t.language, '-') - 1)"
-        "  ELSE nullif(t.language, '') END) AS lang,"
-        " nullif(t.intent, '') AS intent,"
+        " t.language AS lang, nullif(t.intent, '') AS intent,"
         " nullif(t.assignee, '') AS assignee, t.status AS status,"
         " CASE WHEN t.first_reply_at > 0 THEN"
         "  max(t.first_reply_at - t.created_at, 0) END AS frt,"
         " t.first_reply_at AS replied, t.first_response_due AS due,"
-        " CAST(NULL AS TEXT) AS dest"
-        " FROM tickets t WHERE (%s) AND t.created_at >= ?%zu"
+        " t.id IN (SELECT ticket_id FROM ticket_orders) AS manual"
+        " FROM tickets t WHERE (%s) AND %st.created_at >= ?%zu"
         " AND t.created_at < ?%zu",
-        buf_str(&local), buf_str(&w.sql), w.n_args + 1, w.n_args + 2);
+        buf_str(&local), buf_str(&w.sql), from ? "" : "+",
+        w.n_args + 1, w.n_args + 2);
     if (sqlite3_prepare_v2(c->s->db, buf_str(&sql), -1, &st, NULL) !=
         SQLITE_OK) {
         rc = db_fail(c->s, c->err, "statistics: select tickets");
@@ -432,31 +428,70 @@ out:
     return rc;
 }
 
-/* st_link: the orders of st_t's tickets, found as WHERE_LINKED_ORDERS
- * finds them but for all tickets in one pass; then each ticket's
- * destination as WHERE_SHIPTO says it. */
+/*
+ * The links of WHERE_LINKED_ORDERS, worked out per buyer rather than per
+ * ticket: a buyer (requester and account) has many tickets but one set
+ * of orders, so st_b counts each buyer's tickets (by intent) and st_bo
+ * holds each buyer's orders. Tickets with orders linked by hand
+ * (ticket_orders, rare) are left out of st_b's counts and get their own
+ * rows: st_mo their orders, st_m their destination. Destinations follow
+ * WHERE_SHIPTO: the newest linked order's country, else the buyer's.
+ */
 static const char sql_links[] =
-    "CREATE TEMP TABLE st_link (ticket_id INTEGER NOT NULL,"
+    "CREATE TEMP TABLE st_b AS SELECT rq, acct, sum(manual = 0) AS n,"
+    " sum(manual = 0 AND intent IN " STATS_COMPLAINTS ") AS nc,"
+    " sum(manual = 0 AND intent = 'damaged_defective') AS nd,"
+    " sum(manual = 0 AND intent = 'wrong_item') AS nw,"
+    " CAST(NULL AS TEXT) AS dest FROM st_t WHERE rq IS NOT NULL"
+    " GROUP BY rq, acct;"
+    "CREATE INDEX temp.st_b_key ON st_b(rq, acct);"
+    "CREATE TEMP TABLE st_bo (rq INTEGER NOT NULL, acct INTEGER NOT NULL,"
+    " order_id INTEGER NOT NULL, PRIMARY KEY (rq, acct, order_id))"
+    " WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO st_bo SELECT b.rq, b.acct, x.id FROM st_b b"
+    " CROSS JOIN customers c ON c.id = b.rq CROSS JOIN orders x"
+    " ON x.account_id = b.acct AND x.customer_ext_id = c.external_id;"
+    "INSERT OR IGNORE INTO st_bo SELECT b.rq, b.acct, x.id FROM st_b b"
+    " CROSS JOIN customers c ON c.id = b.rq CROSS JOIN orders x"
+    " ON x.account_id = b.acct"
+    " AND x.customer_email = c.email COLLATE NOCASE WHERE c.email <> '';"
+    "CREATE TEMP TABLE st_mo (ticket_id INTEGER NOT NULL,"
     " order_id INTEGER NOT NULL, PRIMARY KEY (ticket_id, order_id))"
     " WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO st_link SELECT t.id, x.id FROM st_t t"
-    " JOIN customers c ON c.id = t.requester_id JOIN orders x"
-    " ON x.account_id = t.account_id AND x.customer_ext_id = c.external_id;"
-    "INSERT OR IGNORE INTO st_link SELECT t.id, x.id FROM st_t t"
-    " JOIN customers c ON c.id = t.requester_id JOIN orders x"
-    " ON x.account_id = t.account_id"
-    " AND x.customer_email = c.email COLLATE NOCASE WHERE c.email <> '';"
-    "INSERT OR IGNORE INTO st_link SELECT t.id, x.id FROM st_t t"
-    " JOIN ticket_orders k ON k.ticket_id = t.id JOIN orders x"
-    " ON x.account_id = t.account_id AND (x.external_id = k.order_ref"
-    " OR ltrim(x.number, '#') = ltrim(k.order_ref, '#') COLLATE NOCASE);"
-    "CREATE INDEX temp.st_t_id ON st_t(id);"
-    "UPDATE st_t SET dest = upper(coalesce("
-    " (SELECT o.ship_country FROM st_link l JOIN orders o ON o.id ="
-    "  l.order_id WHERE l.ticket_id = st_t.id AND o.ship_country <> ''"
-    "  ORDER BY o.created_at DESC, o.id DESC LIMIT 1),"
-    " (SELECT nullif(c.country, '') FROM customers c"
-    "  WHERE c.id = st_t.requester_id)))";
+    "INSERT OR IGNORE INTO st_mo SELECT t.id, o.order_id FROM st_t t"
+    " CROSS JOIN st_bo o ON o.rq = t.rq AND o.acct = t.acct WHERE t.manual;"
+    "INSERT OR IGNORE INTO st_mo SELECT t.id, x.id FROM st_t t"
+    " CROSS JOIN ticket_orders k ON k.ticket_id = t.id CROSS JOIN orders x"
+    " ON x.account_id = t.acct AND (x.external_id = k.order_ref"
+    " OR ltrim(x.number, '#') = ltrim(k.order_ref, '#') COLLATE NOCASE)"
+    " WHERE t.manual;"
+    "UPDATE st_b SET dest = upper(coalesce("
+    " (SELECT o.ship_country FROM st_bo l JOIN orders o ON o.id ="
+    "  l.order_id WHERE l.rq = st_b.rq AND l.acct = st_b.acct"
+    "  AND o.ship_country <> '' ORDER BY o.created_at DESC, o.id DESC"
+    "  LIMIT 1),"
+    " (SELECT nullif(c.country, '') FROM customers c WHERE c.id = st_b.rq)));"
+    "CREATE TEMP TABLE st_m AS SELECT t.id AS id, t.intent AS intent,"
+    " upper(coalesce((SELECT o.ship_country FROM st_mo l JOIN orders o"
+    "  ON o.id = l.order_id WHERE l.ticket_id = t.id"
+    "  AND o.ship_country <> '' ORDER BY o.created_at DESC, o.id DESC"
+    "  LIMIT 1),"
+    " (SELECT nullif(c.country, '') FROM customers c WHERE c.id = t.rq)))"
+    "  AS dest FROM st_t t WHERE t.manual;"
+    /* SKUs and product names per buyer and per hand-linked ticket, each
+     * once: a ticket counts once per SKU however many orders hold it. */
+    "CREATE TEMP TABLE st_bs AS SELECT o.rq AS rq, o.acct AS acct,"
+    " upper(i.sku) AS k, min(i.sku) AS sku, max(i.name) AS name"
+    " FROM st_bo o JOIN order_items i ON i.order_id = o.order_id"
+    " WHERE i.sku <> '' GROUP BY o.rq, o.acct, upper(i.sku);"
+    "CREATE TEMP TABLE st_bn AS SELECT DISTINCT rq, acct, name FROM st_bs"
+    " WHERE name <> '';"
+    "CREATE TEMP TABLE st_ms AS SELECT m.ticket_id AS id,"
+    " upper(i.sku) AS k, min(i.sku) AS sku, max(i.name) AS name"
+    " FROM st_mo m JOIN order_items i ON i.order_id = m.order_id"
+    " WHERE i.sku <> '' GROUP BY m.ticket_id, upper(i.sku);"
+    "CREATE TEMP TABLE st_mn AS SELECT DISTINCT id, name FROM st_ms"
+    " WHERE name <> '';";
 
 /* st_o: the orders looked at, with whether each came back or was
  * refunded; st_s: the parcels, with their times and states. */
@@ -466,21 +501,23 @@ sx_orders(struct sctx *c, time_t from, time_t to)
     char sql[2048];
     sqlite3_stmt *st;
     enum td_status rc;
-    int64_t args[4] = { (int64_t)from, to ? (int64_t)to : INT64_MAX,
+    int64_t args[3] = { (int64_t)from, to ? (int64_t)to : INT64_MAX,
                         (int64_t)c->now - c->stuck_secs };
+    const char *scope = c->scoped
+        ? "SELECT order_id FROM st_bo UNION SELECT order_id FROM st_mo"
+        : NULL;
 
     snprintf(sql, sizeof sql,
         "CREATE TEMP TABLE st_o AS SELECT o.id AS id,"
-        " upper(nullif(o.ship_country, '')) AS dest, o.created_at AS created,"
         " (lower(ifnull(o.financial_status, '')) LIKE '%%refund%%'"
         "  OR lower(ifnull(o.status, '')) LIKE '%%return%%'"
         "  OR lower(ifnull(o.status, '')) LIKE '%%refund%%'"
         "  OR EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id"
         "   AND s.status = 'returning')) AS returned"
-        " FROM orders o WHERE %s",
-        c->scoped ? "o.id IN (SELECT order_id FROM st_link)"
-                  : "o.created_at >= ?1 AND o.created_at < ?2");
-    if ((rc = sx_prepare(c, sql, args, c->scoped ? 0 : 2, 1, &st)) != TD_OK)
+        " FROM orders o WHERE %s%s%s",
+        scope ? "o.id IN (" : "o.created_at >= ?1 AND o.created_at < ?2",
+        scope ? scope : "", scope ? ")" : "");
+    if ((rc = sx_prepare(c, sql, args, scope ? 0 : 2, 1, &st)) != TD_OK)
         return rc;
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(c->s, c->err, "statistics: orders");
@@ -489,7 +526,8 @@ sx_orders(struct sctx *c, time_t from, time_t to)
         return rc;
     /* A parcel starts at its first checkpoint (its order's time when it
      * has none); it is stuck when it is not delivered, not coming back
-     * and has had no checkpoint since the cut-off. */
+     * and has had no checkpoint since the cut-off. The checkpoints are
+     * summed up per parcel in one pass over shipment_events. */
     snprintf(sql, sizeof sql,
         "CREATE TEMP TABLE st_s AS SELECT id, carrier, dest, status,"
         " CASE WHEN delivered > 0 AND first > 0 AND delivered >= first THEN"
@@ -497,37 +535,22 @@ sx_orders(struct sctx *c, time_t from, time_t to)
         " (status NOT IN ('delivered', 'returning', 'expired')"
         "  AND coalesce(last, created, 0) < ?3) AS stuck,"
         " (status = 'exception') AS exc, (status = 'customs') AS customs,"
-        " (status = 'returning' OR ret) AS ret FROM ("
+        " (status = 'returning' OR ifnull(ret, 0)) AS ret FROM ("
         " SELECT s.id AS id, nullif(s.carrier, '') AS carrier,"
         "  upper(nullif(o.ship_country, '')) AS dest, s.status AS status,"
-        "  o.created_at AS created,"
-        "  (SELECT min(e.time) FROM shipment_events e WHERE"
-        "   e.shipment_id = s.id AND e.time > 0) AS first,"
-        "  (SELECT max(e.time) FROM shipment_events e WHERE"
-        "   e.shipment_id = s.id AND e.time > 0) AS last,"
-        "  (SELECT min(e.time) FROM shipment_events e WHERE"
-        "   e.shipment_id = s.id AND e.status = 'delivered'"
-        "   AND e.time > 0) AS delivered,"
-        "  EXISTS (SELECT 1 FROM shipment_events e WHERE"
-        "   e.shipment_id = s.id AND e.status = 'returning') AS ret"
+        "  o.created_at AS created, e.first AS first, e.last AS last,"
+        "  e.delivered AS delivered, e.ret AS ret"
         " FROM shipments s LEFT JOIN orders o ON o.id = s.order_id"
+        " LEFT JOIN (SELECT shipment_id AS sid,"
+        "  min(CASE WHEN time > 0 THEN time END) AS first,"
+        "  max(CASE WHEN time > 0 THEN time END) AS last,"
+        "  min(CASE WHEN status = 'delivered' AND time > 0 THEN time END)"
+        "   AS delivered, max(status = 'returning') AS ret"
+        "  FROM shipment_events GROUP BY shipment_id) e ON e.sid = s.id"
         " WHERE %s)",
-        c->scoped ? "s.order_id IN (SELECT order_id FROM st_link)"
-                  : "1");
+        scope ? "s.order_id IN (SELECT id FROM st_o)"
+              : "coalesce(e.first, o.created_at, 0) BETWEEN ?1 AND ?2 - 1");
     if ((rc = sx_prepare(c, sql, args, 3, 1, &st)) != TD_OK)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(c->s, c->err, "statistics: parcels");
-    sqlite3_finalize(st);
-    if (rc != TD_OK || c->scoped)
-        return rc;
-    /* Unscoped: the parcels that started in the range. */
-    snprintf(sql, sizeof sql,
-        "DELETE FROM st_s WHERE id NOT IN (SELECT s.id FROM shipments s"
-        " LEFT JOIN orders o ON o.id = s.order_id WHERE coalesce((SELECT"
-        " min(e.time) FROM shipment_events e WHERE e.shipment_id = s.id"
-        " AND e.time > 0), o.created_at, 0) BETWEEN ?1 AND ?2 - 1)");
-    if ((rc = sx_prepare(c, sql, args, 2, 1, &st)) != TD_OK)
         return rc;
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(c->s, c->err, "statistics: parcels");
@@ -535,25 +558,128 @@ sx_orders(struct sctx *c, time_t from, time_t to)
     return rc;
 }
 
+/* ---- percentiles, streamed ---- */
+
+/*
+ * A percentile needs its group's values in order. Rather than one window
+ * sort per table, the values are read once in ascending order and every
+ * table that wants them counts its rows along: the row of a group takes
+ * the value at which its count reaches the rank. Memory is a counter per
+ * row; nothing else is kept.
+ */
+#define PCT_BUCKETS 256
+
+struct pct_target {
+    struct stats_table *tb;
+    int kcol;               /* the key's column in the stream */
+    int k2col;              /* the second key's, -1 for none */
+    int nocase;             /* keys compare without ASCII case */
+    int n_idx;              /* the value holding the group's count */
+    int p50_idx;
+    double *seen;
+    int slot[PCT_BUCKETS];  /* hash of key -> row + 1 */
+};
+
+static unsigned
+pct_hash(const char *a, const char *b, int nocase)
+{
+    unsigned h = 2166136261u;
+
+    for (const char *p = a ? a : ""; *p; p++)
+        h = (h ^ (unsigned char)(nocase && *p >= 'A' && *p <= 'Z'
+                                 ? *p + 32 : *p)) * 16777619u;
+    h = (h ^ (a ? 1u : 2u)) * 16777619u;
+    for (const char *p = b ? b : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return h;
+}
+
+static int
+pct_eq(const char *a, const char *b, int nocase)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return nocase ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
+}
+
+static void
+pct_init(struct pct_target *t)
+{
+    memset(t->slot, 0, sizeof t->slot);
+    t->seen = xcalloc(t->tb->n + 1, sizeof *t->seen);
+    for (size_t i = 0; i < t->tb->n && i < PCT_BUCKETS / 2; i++) {
+        const struct stats_row *r = &t->tb->rows[i];
+        unsigned h = pct_hash(r->key, r->key2, t->nocase) % PCT_BUCKETS;
+
+        while (t->slot[h])
+            h = (h + 1) % PCT_BUCKETS;
+        t->slot[h] = (int)i + 1;
+    }
+}
+
+static void
+pct_add(struct pct_target *t, const char *k, const char *k2, double v)
+{
+    unsigned h = pct_hash(k, k2, t->nocase) % PCT_BUCKETS;
+    struct stats_row *r;
+    double n, seen;
+
+    for (; t->slot[h]; h = (h + 1) % PCT_BUCKETS) {
+        r = &t->tb->rows[t->slot[h] - 1];
+        if (!pct_eq(r->key, k, t->nocase) ||
+            (t->k2col >= 0 && !pct_eq(r->key2, k2, 0)))
+            continue;
+        n = r->v[t->n_idx];
+        seen = ++t->seen[t->slot[h] - 1];
+        /* Nearest rank: ceil(n * p / 100). */
+        if (seen == ceil(n * 50 / 100))
+            r->v[t->p50_idx] = v;
+        if (seen == ceil(n * 90 / 100))
+            r->v[t->p50_idx + 1] = v;
+        return;
+    }
+}
+
+/* Stream sql (keys..., value last, ascending) into the targets. */
+static enum td_status
+pct_stream(struct sctx *c, const char *sql, int vcol, struct pct_target *t,
+           size_t n)
+{
+    sqlite3_stmt *st;
+    enum td_status rc;
+    int step;
+
+    for (size_t i = 0; i < n; i++)
+        pct_init(&t[i]);
+    if ((rc = sx_prepare(c, sql, NULL, 0, 1, &st)) != TD_OK)
+        goto out;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        double v = sqlite3_column_double(st, vcol);
+
+        for (size_t i = 0; i < n; i++)
+            pct_add(&t[i],
+                    (const char *)sqlite3_column_text(st, t[i].kcol),
+                    t[i].k2col >= 0 ? (const char *)sqlite3_column_text(
+                                          st, t[i].k2col) : NULL, v);
+    }
+    if (step != SQLITE_DONE)
+        rc = db_fail(c->s, c->err, "statistics: percentiles");
+    sqlite3_finalize(st);
+out:
+    for (size_t i = 0; i < n; i++) {
+        free(t[i].seen);
+        t[i].seen = NULL;
+    }
+    return rc;
+}
+
 /* ---- the tables ---- */
 
-/* Percentiles of v per group g of an inner query "SELECT g, v, ..." with
- * extra aggregate columns `aggs` over the same rows. */
-static void
-sx_pct_sql(char *out, size_t n, const char *inner, const char *aggs,
-           const char *order, int limit)
-{
-    snprintf(out, n,
-        "WITH r AS (SELECT *, row_number() OVER (PARTITION BY g, v IS NULL"
-        " ORDER BY v) AS rn, count(v) OVER (PARTITION BY g) AS nv"
-        " FROM (%s)) SELECT g%s,"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 50 + 99) / 100"
-        "  THEN v END),"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 90 + 99) / 100"
-        "  THEN v END)"
-        " FROM r GROUP BY g ORDER BY %s LIMIT %d",
-        inner, aggs, order, limit);
-}
+/* A language's primary subtag, lower case: de-AT counts as de, as
+ * lang:de finds it. Worked out on the cube, not per ticket. */
+#define SX_LANG                                                             \
+    "lower(CASE WHEN instr(lang, '-') > 1 THEN"                            \
+    " substr(lang, 1, instr(lang, '-') - 1) ELSE nullif(lang, '') END)"
 
 static enum td_status
 sx_volume(struct sctx *c)
@@ -564,8 +690,7 @@ sx_volume(struct sctx *c)
         const char *field;
     } dims[] = {
         { STATS_VOLUME_CHANNEL, "channel", "channel" },
-        { STATS_VOLUME_LANGUAGE, "lang", "lang" },
-        { STATS_VOLUME_COUNTRY, "dest", "shipto" },
+        { STATS_VOLUME_LANGUAGE, SX_LANG, "lang" },
         { STATS_VOLUME_INTENT, "intent", "intent" },
     };
     char sql[512];
@@ -573,13 +698,23 @@ sx_volume(struct sctx *c)
 
     for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++) {
         snprintf(sql, sizeof sql,
-                 "SELECT %s, count(*) FROM st_t GROUP BY 1"
-                 " ORDER BY 2 DESC, %s IS NULL, 1", dims[i].col,
-                 dims[i].col);
+                 "SELECT %s AS k, sum(n) FROM st_cb GROUP BY 1"
+                 " ORDER BY 2 DESC, k IS NULL, 1", dims[i].col);
         if ((rc = sx_fill(c, dims[i].id, sql, NULL, 0)) != TD_OK)
             return rc;
         sx_drill_field(&c->st->t[dims[i].id], dims[i].field);
     }
+    /* Destinations: per buyer, per hand-linked ticket, and the tickets
+     * with no buyer at all. */
+    if ((rc = sx_fill(c, STATS_VOLUME_COUNTRY,
+        "SELECT dest, sum(n) FROM (SELECT dest, n FROM st_b"
+        " UNION ALL SELECT dest, 1 FROM st_m"
+        " UNION ALL SELECT NULL, count(*) FROM st_t"
+        "  WHERE rq IS NULL AND NOT manual)"
+        " GROUP BY dest HAVING sum(n) > 0"
+        " ORDER BY 2 DESC, dest IS NULL, dest", NULL, 0)) != TD_OK)
+        return rc;
+    sx_drill_field(&c->st->t[STATS_VOLUME_COUNTRY], "shipto");
     /* Untagged tickets are intent:none. */
     for (size_t i = 0; i < c->st->t[STATS_VOLUME_INTENT].n; i++) {
         struct stats_row *r = &c->st->t[STATS_VOLUME_INTENT].rows[i];
@@ -605,7 +740,7 @@ sx_days(struct sctx *c)
 
     c->st->t[STATS_VOLUME_DAY] = raw;
     rc = sx_fill(c, STATS_VOLUME_DAY,
-                 "SELECT lt / 86400, count(*) FROM st_t GROUP BY 1"
+                 "SELECT day, sum(n) FROM st_ca GROUP BY 1"
                  " ORDER BY 1", NULL, 0);
     raw = *keep;
     memset(keep, 0, sizeof *keep);
@@ -660,8 +795,8 @@ sx_hours(struct sctx *c)
     int step;
 
     /* 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday. */
-    if ((rc = sx_prepare(c, "SELECT (lt / 86400 + 3) % 7, lt % 86400 / 3600,"
-                         " count(*) FROM st_t GROUP BY 1, 2", NULL, 0, 1,
+    if ((rc = sx_prepare(c, "SELECT (day + 3) % 7, hr,"
+                         " sum(n) FROM st_ca GROUP BY 1, 2", NULL, 0, 1,
                          &st)) != TD_OK)
         return rc;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -697,32 +832,120 @@ sx_hours(struct sctx *c)
     return TD_OK;
 }
 
+/* The backlog: unsolved tickets by age now, every bucket shown, in one
+ * pass. Age in [lo, hi) <=> created in (now - hi, now - lo]. */
+static enum td_status
+sx_backlog(struct sctx *c)
+{
+    struct stats_table *tb = &c->st->t[STATS_BACKLOG];
+    struct buf sql;
+    sqlite3_stmt *st;
+    enum td_status rc;
+
+    buf_init(&sql, 0);
+    buf_adds(&sql, "SELECT 0");
+    for (size_t i = 0; i < N_BUCKETS; i++)
+        buf_printf(&sql, ", total(b%zu)", i);
+    buf_adds(&sql, " FROM st_cc");
+    rc = sx_prepare(c, buf_str(&sql), NULL, 0, 1, &st);
+    buf_free(&sql);
+    if (rc != TD_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = db_fail(c->s, c->err, "statistics: backlog");
+        sqlite3_finalize(st);
+        return rc;
+    }
+    for (size_t i = 0; i < N_BUCKETS; i++) {
+        struct stats_row *r = row_add(tb);
+        char *terms = sx_created_terms(c, c->bl_from[i], c->bl_to[i]);
+        struct buf d;
+
+        r->key = xstrdup(backlog_buckets[i].name);
+        r->v[0] = sqlite3_column_double(st, (int)i + 1);
+        buf_init(&d, 0);
+        buf_printf(&d, "status:unsolved %s", terms);
+        r->drill = buf_detach(&d);
+        free(terms);
+    }
+    sqlite3_finalize(st);
+    return TD_OK;
+}
+
+/*
+ * Three small cubes of st_t, each one sort of it, from which the ticket
+ * tables are summed: st_ca by local day and hour (days, hours, the heat
+ * map), st_cb by channel, language and intent (volumes), st_cc by
+ * channel, hour and agent with the first-response, SLA and backlog
+ * counts (service, summary). Summing a cube of a few thousand rows is
+ * cheap; sorting 100,000 tickets once per chart is not.
+ */
+static enum td_status
+sx_cubes(struct sctx *c)
+{
+    struct buf sql;
+    enum td_status rc;
+
+    buf_init(&sql, 0);
+    buf_adds(&sql,
+        "CREATE TEMP TABLE st_ca AS SELECT lt / 86400 AS day,"
+        " lt % 86400 / 3600 AS hr, count(*) AS n FROM st_t GROUP BY 1, 2;"
+        "CREATE TEMP TABLE st_cb AS SELECT channel, lang, intent,"
+        " count(*) AS n FROM st_t GROUP BY 1, 2, 3;"
+        "CREATE TEMP TABLE st_cc AS SELECT channel, lt % 86400 / 3600 AS hr,"
+        " assignee, count(*) AS n, count(frt) AS nf,"
+        " sum(due IS NOT NULL) AS nd,"
+        " sum(due IS NOT NULL AND replied > 0 AND replied > due) AS late,");
+    buf_printf(&sql, " sum(due IS NOT NULL AND replied = 0 AND due < %"
+               PRId64 ") AS open,", (int64_t)c->now);
+    buf_adds(&sql, " sum(status IN ('new', 'open', 'pending', 'on-hold'))"
+             " AS uns");
+    for (size_t i = 0; i < N_BUCKETS; i++) {
+        /* Age in [lo, hi) <=> created in (now - hi, now - lo]. */
+        c->bl_from[i] = backlog_buckets[i].hi
+                        ? c->now - backlog_buckets[i].hi + 1 : 0;
+        c->bl_to[i] = c->now - backlog_buckets[i].lo + 1;
+        buf_printf(&sql, ", sum(status IN ('new', 'open', 'pending',"
+                   " 'on-hold') AND created >= %" PRId64 " AND created < %"
+                   PRId64 ") AS b%zu", c->bl_from[i], c->bl_to[i], i);
+    }
+    buf_adds(&sql, " FROM st_t GROUP BY 1, 2, 3;");
+    rc = sx_exec(c, buf_str(&sql));
+    buf_free(&sql);
+    return rc;
+}
+
+/* The union of buyers' and hand-linked tickets' rows for products:
+ * key, shown sku, name, tickets, complaints, damaged, wrong item. */
+#define SX_PER_SKU                                                          \
+    "SELECT s.k AS k, s.sku AS sku, s.name AS name, b.n AS n, b.nc AS nc,"  \
+    " b.nd AS nd, b.nw AS nw FROM st_bs s JOIN st_b b ON b.rq = s.rq"       \
+    " AND b.acct = s.acct UNION ALL SELECT m.k, m.sku, m.name, 1,"          \
+    " t.intent IN " STATS_COMPLAINTS ", t.intent = 'damaged_defective',"    \
+    " t.intent = 'wrong_item' FROM st_ms m JOIN st_m t ON t.id = m.id"
+
 static enum td_status
 sx_products(struct sctx *c)
 {
-    char sql[1024];
+    char sql[2048];
     enum td_status rc;
     struct stats_table *tb;
 
     snprintf(sql, sizeof sql,
-        "SELECT min(i.sku), max(i.name), count(DISTINCT t.id),"
-        " count(DISTINCT CASE WHEN t.intent IN " STATS_COMPLAINTS
-        "  THEN t.id END)"
-        " FROM st_link l JOIN st_t t ON t.id = l.ticket_id"
-        " JOIN order_items i ON i.order_id = l.order_id"
-        " WHERE ifnull(i.sku, '') <> '' GROUP BY i.sku COLLATE NOCASE"
-        " ORDER BY 3 DESC, 4 DESC, 1 LIMIT %d", STATS_TOP);
+        "SELECT min(sku), max(name), sum(n), sum(nc) FROM (" SX_PER_SKU ")"
+        " GROUP BY k HAVING sum(n) > 0 ORDER BY 3 DESC, 4 DESC, 1"
+        " LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_SKU, sql, NULL, 0)) != TD_OK)
         return rc;
     sx_drill_field(&c->st->t[STATS_PRODUCT_SKU], "sku");
     snprintf(sql, sizeof sql,
-        "SELECT min(i.name), count(DISTINCT t.id),"
-        " count(DISTINCT CASE WHEN t.intent IN " STATS_COMPLAINTS
-        "  THEN t.id END)"
-        " FROM st_link l JOIN st_t t ON t.id = l.ticket_id"
-        " JOIN order_items i ON i.order_id = l.order_id"
-        " WHERE ifnull(i.name, '') <> '' GROUP BY i.name"
-        " ORDER BY 2 DESC, 3 DESC, 1 LIMIT %d", STATS_TOP);
+        "SELECT name, sum(n), sum(nc) FROM ("
+        " SELECT s.name AS name, b.n AS n, b.nc AS nc FROM st_bn s"
+        " JOIN st_b b ON b.rq = s.rq AND b.acct = s.acct"
+        " UNION ALL SELECT m.name, 1, t.intent IN " STATS_COMPLAINTS
+        " FROM st_mn m JOIN st_m t ON t.id = m.id)"
+        " GROUP BY name HAVING sum(n) > 0 ORDER BY 2 DESC, 3 DESC, 1"
+        " LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_NAME, sql, NULL, 0)) != TD_OK)
         return rc;
     snprintf(sql, sizeof sql,
@@ -731,21 +954,14 @@ sx_products(struct sctx *c)
         " 1.0 * count(DISTINCT CASE WHEN o.returned THEN o.id END)"
         "  / count(DISTINCT o.id)"
         " FROM st_o o JOIN order_items i ON i.order_id = o.id"
-        " WHERE ifnull(i.sku, '') <> '' GROUP BY i.sku COLLATE NOCASE"
+        " WHERE ifnull(i.sku, '') <> '' GROUP BY upper(i.sku)"
         " ORDER BY 4 DESC, 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_RETURNS, sql, NULL, 0)) != TD_OK)
         return rc;
     snprintf(sql, sizeof sql,
-        "SELECT min(i.sku), count(DISTINCT t.id),"
-        " count(DISTINCT CASE WHEN t.intent = 'damaged_defective'"
-        "  THEN t.id END),"
-        " count(DISTINCT CASE WHEN t.intent = 'wrong_item' THEN t.id END)"
-        " FROM st_link l JOIN st_t t ON t.id = l.ticket_id"
-        " JOIN order_items i ON i.order_id = l.order_id"
-        " WHERE ifnull(i.sku, '') <> ''"
-        " AND t.intent IN ('damaged_defective', 'wrong_item')"
-        " GROUP BY i.sku COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT %d",
-        STATS_TOP);
+        "SELECT min(sku), sum(nd) + sum(nw), sum(nd), sum(nw) FROM ("
+        SX_PER_SKU ") GROUP BY k HAVING sum(nd) + sum(nw) > 0"
+        " ORDER BY 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_DAMAGE, sql, NULL, 0)) != TD_OK)
         return rc;
     tb = &c->st->t[STATS_PRODUCT_DAMAGE];
@@ -764,76 +980,87 @@ sx_products(struct sctx *c)
     return TD_OK;
 }
 
+/* Lanes: the share of parcels with any problem first, then the slowest
+ * p90 (unknown last), then the busiest. */
+static int
+sx_lane_cmp(const void *pa, const void *pb)
+{
+    const struct stats_row *a = pa, *b = pb;
+    double pa90 = isnan(a->v[4]) ? -1 : a->v[4];
+    double pb90 = isnan(b->v[4]) ? -1 : b->v[4];
+    int k;
+
+    if (a->v[2] != b->v[2])
+        return a->v[2] > b->v[2] ? -1 : 1;
+    if (pa90 != pb90)
+        return pa90 > pb90 ? -1 : 1;
+    if (a->v[0] != b->v[0])
+        return a->v[0] > b->v[0] ? -1 : 1;
+    if ((k = strcmp(a->key ? a->key : "", b->key ? b->key : "")) != 0)
+        return k;
+    return strcmp(a->key2 ? a->key2 : "", b->key2 ? b->key2 : "");
+}
+
+#define SX_SHARES                                                           \
+    " 1.0 * sum(stuck) / count(*), 1.0 * sum(exc) / count(*),"             \
+    " 1.0 * sum(customs) / count(*), 1.0 * sum(ret) / count(*)"
+
 static enum td_status
 sx_logistics(struct sctx *c)
 {
-    char inner[512], sql[2048];
+    char sql[1024];
     enum td_status rc;
+    struct stats_table *lanes = &c->st->t[STATS_SHIP_LANE];
+    struct pct_target t[3] = {
+        { .tb = &c->st->t[STATS_SHIP_CARRIER], .kcol = 0, .k2col = -1,
+          .nocase = 1, .n_idx = 1, .p50_idx = 2 },
+        { .tb = &c->st->t[STATS_SHIP_COUNTRY], .kcol = 1, .k2col = -1,
+          .n_idx = 1, .p50_idx = 2 },
+        { .tb = lanes, .kcol = 0, .k2col = 1, .nocase = 1, .n_idx = 1,
+          .p50_idx = 3 },
+    };
 
-    /* Per carrier and per country: parcels, delivered, the transit
-     * percentiles of the delivered ones, the shares. */
-    snprintf(inner, sizeof inner,
-             "SELECT carrier AS g, days AS v, * FROM st_s");
+    /* Percentiles are NULL here and streamed in below. */
     snprintf(sql, sizeof sql,
-        "WITH r AS (SELECT *, row_number() OVER (PARTITION BY g COLLATE NOCASE,"
-        " v IS NULL ORDER BY v) AS rn, count(v) OVER (PARTITION BY g COLLATE"
-        " NOCASE) AS nv FROM (%s)) SELECT min(g), count(*), sum(v IS NOT NULL),"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 50 + 99) / 100"
-        "  THEN v END),"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 90 + 99) / 100"
-        "  THEN v END),"
-        " 1.0 * sum(stuck) / count(*), 1.0 * sum(exc) / count(*),"
-        " 1.0 * sum(customs) / count(*), 1.0 * sum(ret) / count(*)"
-        " FROM r GROUP BY g COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT %d",
-        inner, STATS_TOP);
+        "SELECT min(carrier), count(*), count(days), NULL, NULL,"
+        SX_SHARES " FROM st_s GROUP BY carrier COLLATE NOCASE"
+        " ORDER BY 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_SHIP_CARRIER, sql, NULL, 0)) != TD_OK)
         return rc;
     sx_drill_field(&c->st->t[STATS_SHIP_CARRIER], "carrier");
-    snprintf(inner, sizeof inner,
-             "SELECT dest AS g, days AS v, * FROM st_s");
     snprintf(sql, sizeof sql,
-        "WITH r AS (SELECT *, row_number() OVER (PARTITION BY g COLLATE NOCASE,"
-        " v IS NULL ORDER BY v) AS rn, count(v) OVER (PARTITION BY g COLLATE"
-        " NOCASE) AS nv FROM (%s)) SELECT min(g), count(*), sum(v IS NOT NULL),"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 50 + 99) / 100"
-        "  THEN v END),"
-        " max(CASE WHEN v IS NOT NULL AND rn = (nv * 90 + 99) / 100"
-        "  THEN v END),"
-        " 1.0 * sum(stuck) / count(*), 1.0 * sum(exc) / count(*),"
-        " 1.0 * sum(customs) / count(*), 1.0 * sum(ret) / count(*)"
-        " FROM r GROUP BY g COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT %d",
-        inner, STATS_TOP);
+        "SELECT dest, count(*), count(days), NULL, NULL," SX_SHARES
+        " FROM st_s GROUP BY dest ORDER BY 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_SHIP_COUNTRY, sql, NULL, 0)) != TD_OK)
         return rc;
-    /* Lanes: the share of parcels with any problem first, then the
-     * slowest p90. */
-    snprintf(sql, sizeof sql,
-        "WITH r AS (SELECT *, row_number() OVER (PARTITION BY carrier"
-        " COLLATE NOCASE, dest, days IS NULL ORDER BY days) AS rn,"
-        " count(days) OVER (PARTITION BY carrier COLLATE NOCASE, dest)"
-        " AS nv FROM st_s)"
-        " SELECT min(carrier), dest, count(*),"
-        " 1.0 * sum(stuck OR exc OR customs OR ret) / count(*),"
-        " max(CASE WHEN days IS NOT NULL AND rn = (nv * 50 + 99) / 100"
-        "  THEN days END),"
-        " max(CASE WHEN days IS NOT NULL AND rn = (nv * 90 + 99) / 100"
-        "  THEN days END),"
-        " 1.0 * sum(stuck) / count(*), 1.0 * sum(exc) / count(*),"
-        " 1.0 * sum(customs) / count(*), 1.0 * sum(ret) / count(*)"
-        " FROM r GROUP BY carrier COLLATE NOCASE, dest"
-        " ORDER BY 4 DESC, 6 DESC, 3 DESC, 1, 2 LIMIT %d", STATS_LANES);
-    if ((rc = sx_fill(c, STATS_SHIP_LANE, sql, NULL, 0)) != TD_OK)
+    if ((rc = sx_fill(c, STATS_SHIP_LANE,
+        "SELECT min(carrier), dest, count(*), count(days),"
+        " 1.0 * sum(stuck OR exc OR customs OR ret) / count(*), NULL, NULL,"
+        SX_SHARES " FROM st_s GROUP BY carrier COLLATE NOCASE, dest",
+        NULL, 0)) != TD_OK)
         return rc;
-    for (size_t i = 0; i < c->st->t[STATS_SHIP_LANE].n; i++) {
-        struct stats_row *r = &c->st->t[STATS_SHIP_LANE].rows[i];
+    if ((rc = pct_stream(c, "SELECT carrier, dest, days FROM st_s"
+                         " WHERE days IS NOT NULL ORDER BY days", 2, t,
+                         3)) != TD_OK)
+        return rc;
+    qsort(lanes->rows, lanes->n, sizeof *lanes->rows, sx_lane_cmp);
+    while (lanes->n > STATS_LANES) {
+        struct stats_row *r = &lanes->rows[--lanes->n];
+
+        free(r->key);
+        free(r->key2);
+        free(r->drill);
+    }
+    for (size_t i = 0; i < lanes->n; i++) {
+        struct stats_row *r = &lanes->rows[i];
         char *a = sx_term("carrier", r->key), *b = sx_term("shipto", r->key2);
 
         if (a && b) {
-            struct buf t;
+            struct buf tx;
 
-            buf_init(&t, 0);
-            buf_printf(&t, "%s %s", a, b);
-            r->drill = buf_detach(&t);
+            buf_init(&tx, 0);
+            buf_printf(&tx, "%s %s", a, b);
+            r->drill = buf_detach(&tx);
         }
         free(a);
         free(b);
@@ -841,121 +1068,79 @@ sx_logistics(struct sctx *c)
     return TD_OK;
 }
 
+/* The hour of day of st_t's local time, as the tables write it. */
+#define SX_HOUR "printf('%02d', lt % 86400 / 3600)"
+
 static enum td_status
 sx_service(struct sctx *c)
 {
-    char sql[2048], inner[256];
+    char sql[1024];
     enum td_status rc;
-    int64_t now[1] = { (int64_t)c->now };
-    static const struct {
-        enum stats_id id;
-        const char *g;
-        const char *order;
-        const char *field;
-    } frt[] = {
-        { STATS_FRT_CHANNEL, "channel", "2 DESC, 1", "channel" },
-        { STATS_FRT_HOUR, "printf('%02d', lt % 86400 / 3600)", "1", NULL },
-        { STATS_FRT_AGENT, "assignee", "2 DESC, g IS NULL, 1", NULL },
+    struct pct_target t[4] = {
+        { .tb = &c->st->t[STATS_FRT_CHANNEL], .kcol = 0, .k2col = -1,
+          .n_idx = 1, .p50_idx = 2 },
+        { .tb = &c->st->t[STATS_FRT_HOUR], .kcol = 1, .k2col = -1,
+          .n_idx = 1, .p50_idx = 2 },
+        { .tb = &c->st->t[STATS_FRT_AGENT], .kcol = 2, .k2col = -1,
+          .n_idx = 1, .p50_idx = 2 },
+        { .tb = &c->st->t[STATS_SUMMARY], .kcol = 3, .k2col = -1,
+          .n_idx = 1, .p50_idx = 2 },
     };
 
-    for (size_t i = 0; i < sizeof frt / sizeof frt[0]; i++) {
-        snprintf(inner, sizeof inner, "SELECT %s AS g, frt AS v FROM st_t",
-                 frt[i].g);
-        sx_pct_sql(sql, sizeof sql, inner, ", count(*), count(v)",
-                   frt[i].order, frt[i].id == STATS_FRT_HOUR ? 24
-                   : STATS_TOP);
-        if ((rc = sx_fill(c, frt[i].id, sql, NULL, 0)) != TD_OK)
-            return rc;
-        if (frt[i].field)
-            sx_drill_field(&c->st->t[frt[i].id], frt[i].field);
-    }
+    if ((rc = sx_fill(c, STATS_FRT_CHANNEL,
+                      "SELECT channel, sum(n), sum(nf), NULL, NULL"
+                      " FROM st_cc GROUP BY 1 ORDER BY 2 DESC, 1", NULL,
+                      0)) != TD_OK)
+        return rc;
+    sx_drill_field(&c->st->t[STATS_FRT_CHANNEL], "channel");
+    if ((rc = sx_fill(c, STATS_FRT_HOUR,
+                      "SELECT printf('%02d', hr), sum(n), sum(nf), NULL,"
+                      " NULL FROM st_cc GROUP BY hr ORDER BY hr", NULL,
+                      0)) != TD_OK)
+        return rc;
+    snprintf(sql, sizeof sql,
+             "SELECT assignee, sum(n), sum(nf), NULL, NULL FROM st_cc"
+             " GROUP BY 1 ORDER BY 2 DESC, assignee IS NULL, 1 LIMIT %d",
+             STATS_TOP);
+    if ((rc = sx_fill(c, STATS_FRT_AGENT, sql, NULL, 0)) != TD_OK)
+        return rc;
+    if ((rc = pct_stream(c, "SELECT channel, " SX_HOUR ", assignee, 'all',"
+                         " frt FROM st_t WHERE frt IS NOT NULL ORDER BY frt",
+                         4, t, 4)) != TD_OK)
+        return rc;
     /* Breaches: replied after the due time, or not replied and past it. */
     if ((rc = sx_fill(c, STATS_SLA,
-        "SELECT channel, count(*), sum(b), sum(late), sum(open),"
-        " 1.0 * sum(b) / count(*) FROM (SELECT channel,"
-        "  (replied > 0 AND replied > due) AS late,"
-        "  (replied = 0 AND due < ?1) AS open,"
-        "  ((replied > 0 AND replied > due) OR (replied = 0 AND due < ?1))"
-        "   AS b FROM st_t WHERE due IS NOT NULL)"
-        " GROUP BY channel ORDER BY 3 DESC, 2 DESC, 1", now, 1)) != TD_OK)
+        "SELECT channel, sum(nd), sum(late) + sum(open), sum(late),"
+        " sum(open), 1.0 * (sum(late) + sum(open)) / sum(nd) FROM st_cc"
+        " GROUP BY channel HAVING sum(nd) > 0 ORDER BY 3 DESC, 2 DESC, 1",
+        NULL, 0)) != TD_OK)
         return rc;
     sx_drill_field(&c->st->t[STATS_SLA], "channel");
-    /* The backlog: unsolved tickets by age now, every bucket shown. */
-    for (size_t i = 0; i < N_BUCKETS; i++) {
-        struct stats_row *r = row_add(&c->st->t[STATS_BACKLOG]);
-        int64_t args[3], a, b;
-        sqlite3_stmt *st;
-
-        /* age in [lo, hi) <=> created in (now - hi, now - lo]. */
-        a = backlog_buckets[i].hi ? c->now - backlog_buckets[i].hi + 1 : 0;
-        b = c->now - backlog_buckets[i].lo + 1;
-        args[0] = a;
-        args[1] = b;
-        r->key = xstrdup(backlog_buckets[i].name);
-        if ((rc = sx_prepare(c, "SELECT count(*) FROM st_t WHERE status IN"
-                             " ('new', 'open', 'pending', 'on-hold') AND"
-                             " created >= ?1 AND created < ?2", args, 2, 1,
-                             &st)) != TD_OK)
-            return rc;
-        if (sqlite3_step(st) == SQLITE_ROW)
-            r->v[0] = sqlite3_column_double(st, 0);
-        else
-            rc = db_fail(c->s, c->err, "statistics: backlog");
-        sqlite3_finalize(st);
-        if (rc != TD_OK)
-            return rc;
-        {
-            char *terms = sx_created_terms(c, a, b);
-            struct buf d;
-
-            buf_init(&d, 0);
-            buf_printf(&d, "status:unsolved %s", terms);
-            r->drill = buf_detach(&d);
-            free(terms);
-        }
-    }
-    return TD_OK;
+    return sx_backlog(c);
 }
 
 static enum td_status
 sx_summary(struct sctx *c)
 {
-    int64_t now[1] = { (int64_t)c->now };
     enum td_status rc;
 
+    /* Percentiles come with the first-response stream (sx_service). */
     rc = sx_fill(c, STATS_SUMMARY,
-        "WITH r AS (SELECT *, row_number() OVER (PARTITION BY frt IS NULL"
-        " ORDER BY frt) AS rn, count(frt) OVER () AS nv FROM st_t)"
-        " SELECT NULL, count(*), count(frt),"
-        " max(CASE WHEN frt IS NOT NULL AND rn = (nv * 50 + 99) / 100"
-        "  THEN frt END),"
-        " max(CASE WHEN frt IS NOT NULL AND rn = (nv * 90 + 99) / 100"
-        "  THEN frt END),"
-        " ifnull(sum(due IS NOT NULL), 0),"
-        " ifnull(sum(due IS NOT NULL AND ((replied > 0 AND replied > due)"
-        "  OR (replied = 0 AND due < ?1))), 0),"
-        " ifnull(sum(status IN ('new', 'open', 'pending', 'on-hold')), 0)"
-        " FROM r", now, 1);
-    if (rc == TD_OK && c->st->t[STATS_SUMMARY].n == 1)
-        c->st->t[STATS_SUMMARY].rows[0].key = xstrdup("all");
+        "SELECT 'all', total(n), total(nf), NULL, NULL, total(nd),"
+        " total(late) + total(open), total(uns) FROM st_cc", NULL, 0);
     return rc;
 }
 
 /* ---- the whole ---- */
 
-static double
-sx_ms(const struct timespec *a)
-{
-    struct timespec b;
-
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    return (double)(b.tv_sec - a->tv_sec) * 1e3 +
-           (double)(b.tv_nsec - a->tv_nsec) / 1e6;
-}
-
 static const char sql_drop[] =
-    "DROP TABLE IF EXISTS temp.st_t; DROP TABLE IF EXISTS temp.st_link;"
-    "DROP TABLE IF EXISTS temp.st_o; DROP TABLE IF EXISTS temp.st_s;";
+    "DROP TABLE IF EXISTS temp.st_t; DROP TABLE IF EXISTS temp.st_b;"
+    "DROP TABLE IF EXISTS temp.st_bo; DROP TABLE IF EXISTS temp.st_mo;"
+    "DROP TABLE IF EXISTS temp.st_m; DROP TABLE IF EXISTS temp.st_bs;"
+    "DROP TABLE IF EXISTS temp.st_bn; DROP TABLE IF EXISTS temp.st_ms;"
+    "DROP TABLE IF EXISTS temp.st_mn; DROP TABLE IF EXISTS temp.st_o;"
+    "DROP TABLE IF EXISTS temp.st_s; DROP TABLE IF EXISTS temp.st_ca;"
+    "DROP TABLE IF EXISTS temp.st_cb; DROP TABLE IF EXISTS temp.st_cc;";
 
 enum td_status
 store_stats(struct store *s, const struct query *q,
@@ -1003,6 +1188,7 @@ store_stats(struct store *s, const struct query *q,
         (rc = sx_tickets(&c, q, o->from, o->to)) != TD_OK ||
         (rc = sx_exec(&c, sql_links)) != TD_OK ||
         (rc = sx_orders(&c, o->from, o->to)) != TD_OK ||
+        (rc = sx_cubes(&c)) != TD_OK ||
         (rc = sx_summary(&c)) != TD_OK ||
         (rc = sx_days(&c)) != TD_OK ||
         (rc = sx_hours(&c)) != TD_OK ||

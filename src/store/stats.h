@@ -36,7 +36,7 @@ enum stats_id {
     STATS_COUNT
 };
 
-#define STATS_NV 8
+#define STATS_NV 10
 
 /* How a value reads: a count, a share (0..1), seconds or days. */
 enum stats_unit {

@@ -125,3 +125,47 @@ tz_sql_local(struct buf *out, const char *col, const struct tz_span *spans,
                    spans[i].start, spans[i - 1].offset);
     buf_printf(out, " ELSE %" PRId32 " END)", spans[n - 1].offset);
 }
+
+int64_t
+tz_spans_to_utc(const struct tz_span *spans, size_t n, int64_t local)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t u = local - spans[i].offset;
+        int64_t end = i + 1 < n ? spans[i + 1].start : INT64_MAX;
+
+        if ((i == 0 || u >= spans[i].start) && u < end)
+            return u;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (spans[i].start + spans[i].offset > local)
+            return spans[i].start;
+    }
+    return local - (n ? spans[n - 1].offset : 0);
+}
+
+int32_t
+tz_spans_offset(const struct tz_span *spans, size_t n, int64_t t)
+{
+    int32_t off = n ? spans[0].offset : 0;
+
+    for (size_t i = 1; i < n && spans[i].start <= t; i++)
+        off = spans[i].offset;
+    return off;
+}
+
+enum td_status
+tz_local_to_utc(const char *zone, int64_t local, time_t *out,
+                struct td_error *err)
+{
+    struct tz_span *sp;
+    size_t n;
+    enum td_status rc;
+
+    rc = tz_spans(zone, (time_t)(local - 2 * 86400),
+                  (time_t)(local + 2 * 86400), &sp, &n, err);
+    if (rc != TD_OK)
+        return rc;
+    *out = (time_t)tz_spans_to_utc(sp, n, local);
+    free(sp);
+    return TD_OK;
+}

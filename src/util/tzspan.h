@@ -27,6 +27,17 @@ enum td_status tz_spans(const char *zone, time_t from, time_t to,
                         struct tz_span **spans, size_t *n,
                         struct td_error *err);
 
+/* The UTC time at which the wall-clock time `local` (the zone's clock
+ * read as if it were UTC) happens, by the spans; in a gap (clocks moved
+ * forward over it) the first instant after it. */
+int64_t tz_spans_to_utc(const struct tz_span *spans, size_t n,
+                        int64_t local);
+/* The offset in force at t by the spans. */
+int32_t tz_spans_offset(const struct tz_span *spans, size_t n, int64_t t);
+/* tz_spans_to_utc for one time in zone. */
+enum td_status tz_local_to_utc(const char *zone, int64_t local, time_t *out,
+                               struct td_error *err);
+
 /* Append to out an SQL expression for the local time of the UTC column
  * expression col: "(col + CASE WHEN col < ... THEN ... END)". The numbers
  * are ours; no user text goes into it. */

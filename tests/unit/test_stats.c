@@ -279,8 +279,8 @@ test_logistics(void **state)
                         "FR=1,1,5,5,0,0,0,0;US=1,0,-,-,1,0,0,0;");
     /* Worst first: the lanes with problems, then the slowest. */
     assert_string_equal(dump(f->st, STATS_SHIP_LANE),
-                        "UPS/US=1,1,-,-,1,0,0,0;dhl/CH=1,1,-,-,0,0,1,0;"
-                        "DHL/FR=1,0,5,5,0,0,0,0;DHL/AT=1,0,3,3,0,0,0,0;");
+                        "UPS/US=1,0,1,-,-,1,0,0,0;dhl/CH=1,0,1,-,-,0,0,1,0;"
+                        "DHL/FR=1,1,0,5,5,0,0,0,0;DHL/AT=1,1,0,3,3,0,0,0,0;");
 }
 
 static void
