@@ -12,6 +12,7 @@
 #include "cli/cmd_classify.h"
 #include "cli/cmd_config.h"
 #include "cli/cmd_outbox.h"
+#include "cli/cmd_stats.h"
 #include "cli/cmd_template.h"
 #include "cli/cmd_tickets.h"
 #include "cli/cmd_update.h"
@@ -90,6 +91,13 @@ static const struct cli_cmd commands[] = {
         .desc = "the language and intent of a message (or of each line)",
         .needs_store = 0,
         .run = cmd_classify,
+    },
+    {
+        .name = "stats",
+        .usage = "stats [--since 7d] [--json|--csv|--plain] [QUERY...]",
+        .desc = "after-sales figures: volume, products, logistics, service",
+        .needs_store = 1,
+        .run = cmd_stats,
     },
 };
 

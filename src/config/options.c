@@ -9,10 +9,12 @@
 #include <strings.h>
 
 #include "core/query.h"
+#include "util/tzspan.h"
 #include "util/xmalloc.h"
 
 static enum td_status check_sort(const char *v, struct td_error *err);
 static enum td_status check_columns(const char *v, struct td_error *err);
+static enum td_status check_zone(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
     [OPT_AGENT_NAME] = {
@@ -119,6 +121,27 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "percent of the height for the order panel above the "
                 "conversation (the pane under it from 100 to 159 columns)",
     },
+    [OPT_STATS_TIMEZONE] = {
+        .name = "stats_timezone",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the team's IANA time zone for statistics (days, hours); "
+                "empty for the timezone option",
+    },
+    [OPT_STATS_SINCE] = {
+        .name = "stats_since",
+        .type = OT_DURATION,
+        .def = "30d",
+        .desc = "the range statistics cover when none is given; 0 for "
+                "all time",
+    },
+    [OPT_STATS_STUCK_DAYS] = {
+        .name = "stats_stuck_days",
+        .type = OT_INT,
+        .def = "7",
+        .desc = "days without a carrier checkpoint after which a parcel "
+                "counts as stuck",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -146,6 +169,13 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_SORT] = {
         .check = check_sort,
+    },
+    [OPT_STATS_TIMEZONE] = {
+        .check = check_zone,
+    },
+    [OPT_STATS_STUCK_DAYS] = {
+        .min = 1,
+        .max = 365,
     },
 };
 
@@ -183,6 +213,12 @@ options_parse_bool(const char *s)
             return 0;
     }
     return -1;
+}
+
+static enum td_status
+check_zone(const char *v, struct td_error *err)
+{
+    return tz_check(v, err);
 }
 
 static enum td_status

@@ -12,6 +12,7 @@
 #include "store/db.h"
 #include "store/where.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/tzspan.h"
 #include "util/xmalloc.h"
 
@@ -75,6 +76,7 @@ static const struct stats_def defs[STATS_COUNT] = {
     [STATS_VOLUME_INTENT] = {
         .name = "volume_intent", .section = "volume",
         .title = "Tickets by intent", .key = "intent", .n_vals = 1,
+        .none = "(not tagged)",
         .vals = {"tickets"},
     },
     [STATS_PRODUCT_SKU] = {
@@ -146,6 +148,7 @@ static const struct stats_def defs[STATS_COUNT] = {
     [STATS_FRT_AGENT] = {
         .name = "frt_agent", .section = "service",
         .title = "First response by agent", .key = "agent", .n_vals = 4,
+        .none = "(unassigned)",
         .vals = {"tickets", "answered", "frt_p50_s", "frt_p90_s"},
         .units = {SU_COUNT, SU_COUNT, SU_SECONDS, SU_SECONDS}, .bar = 2,
     },
@@ -439,9 +442,9 @@ out:
  */
 static const char sql_links[] =
     "CREATE TEMP TABLE st_b AS SELECT rq, acct, sum(manual = 0) AS n,"
-    " sum(manual = 0 AND intent IN " STATS_COMPLAINTS ") AS nc,"
-    " sum(manual = 0 AND intent = 'damaged_defective') AS nd,"
-    " sum(manual = 0 AND intent = 'wrong_item') AS nw,"
+    " sum(manual = 0 AND ifnull(intent IN " STATS_COMPLAINTS ", 0)) AS nc,"
+    " sum(manual = 0 AND ifnull(intent = 'damaged_defective', 0)) AS nd,"
+    " sum(manual = 0 AND ifnull(intent = 'wrong_item', 0)) AS nw,"
     " CAST(NULL AS TEXT) AS dest FROM st_t WHERE rq IS NOT NULL"
     " GROUP BY rq, acct;"
     "CREATE INDEX temp.st_b_key ON st_b(rq, acct);"
@@ -921,8 +924,10 @@ sx_cubes(struct sctx *c)
     "SELECT s.k AS k, s.sku AS sku, s.name AS name, b.n AS n, b.nc AS nc,"  \
     " b.nd AS nd, b.nw AS nw FROM st_bs s JOIN st_b b ON b.rq = s.rq"       \
     " AND b.acct = s.acct UNION ALL SELECT m.k, m.sku, m.name, 1,"          \
-    " t.intent IN " STATS_COMPLAINTS ", t.intent = 'damaged_defective',"    \
-    " t.intent = 'wrong_item' FROM st_ms m JOIN st_m t ON t.id = m.id"
+    " ifnull(t.intent IN " STATS_COMPLAINTS ", 0),"                         \
+    " ifnull(t.intent = 'damaged_defective', 0),"                          \
+    " ifnull(t.intent = 'wrong_item', 0)"                                  \
+    " FROM st_ms m JOIN st_m t ON t.id = m.id"
 
 static enum td_status
 sx_products(struct sctx *c)
@@ -942,8 +947,8 @@ sx_products(struct sctx *c)
         "SELECT name, sum(n), sum(nc) FROM ("
         " SELECT s.name AS name, b.n AS n, b.nc AS nc FROM st_bn s"
         " JOIN st_b b ON b.rq = s.rq AND b.acct = s.acct"
-        " UNION ALL SELECT m.name, 1, t.intent IN " STATS_COMPLAINTS
-        " FROM st_mn m JOIN st_m t ON t.id = m.id)"
+        " UNION ALL SELECT m.name, 1, ifnull(t.intent IN "
+        STATS_COMPLAINTS ", 0) FROM st_mn m JOIN st_m t ON t.id = m.id)"
         " GROUP BY name HAVING sum(n) > 0 ORDER BY 2 DESC, 3 DESC, 1"
         " LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_NAME, sql, NULL, 0)) != TD_OK)
@@ -1247,4 +1252,96 @@ stats_drill_query(const struct stats *st, const char *user_query,
         buf_printf(&b, "%s ", st->range);
     buf_adds(&b, row->drill);
     return buf_detach(&b);
+}
+
+void
+stats_format(enum stats_unit u, double v, char *out, size_t n)
+{
+    long long s;
+
+    if (isnan(v)) {
+        snprintf(out, n, "-");
+        return;
+    }
+    switch (u) {
+    case SU_SHARE:
+        snprintf(out, n, v > 0 && v < 0.01 ? "<1%%" : "%.0f%%", v * 100);
+        break;
+    case SU_DAYS:
+        snprintf(out, n, v < 10 ? "%.1fd" : "%.0fd", v);
+        break;
+    case SU_SECONDS:
+        s = llround(v);
+        if (s < 60)
+            snprintf(out, n, "%llds", s);
+        else if (s < 3600)
+            snprintf(out, n, "%lldm", s / 60);
+        else if (s < 86400)
+            snprintf(out, n, "%lldh%02lldm", s / 3600, s / 60 % 60);
+        else
+            snprintf(out, n, "%lldd%02lldh", s / 86400, s / 3600 % 24);
+        break;
+    default:
+        snprintf(out, n, "%.0f", v);
+        break;
+    }
+}
+
+/* A date or time from the command line: *out its instant; a bare date
+ * is the start of that day in tz, and day_end moves it to the next
+ * day's start (an inclusive "to"). */
+static enum td_status
+stats_when(const char *what, const char *text, const char *tz, int day_end,
+           time_t *out, struct td_error *err)
+{
+    size_t len = strlen(text);
+    int zoned = len > 10 && (text[len - 1] == 'Z' || text[len - 1] == 'z' ||
+                             strchr(text + 10, '+') ||
+                             strchr(text + 10, '-'));
+    time_t t;
+
+    if (time_parse_iso(text, &t) != 0)
+        return td_error_set(err, TD_EINVAL, "%s: '%s' is not a date "
+                            "(YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)",
+                            what, text);
+    if (len == 10 && day_end)
+        t += 86400;
+    if (zoned) {
+        *out = t;
+        return TD_OK;
+    }
+    return tz_local_to_utc(tz, (int64_t)t, out, err);
+}
+
+enum td_status
+stats_parse_range(const char *since, const char *from, const char *to,
+                  const char *tz, int64_t default_since, time_t now,
+                  struct stats_opts *o, struct td_error *err)
+{
+    enum td_status rc;
+    int64_t secs;
+
+    o->from = o->to = 0;
+    if (since && (from || to))
+        return td_error_set(err, TD_EINVAL, "give --since or --from/--to, "
+                            "not both");
+    if (since) {
+        if (strcmp(since, "all") == 0)
+            return TD_OK;
+        if ((secs = query_parse_duration(since)) <= 0)
+            return td_error_set(err, TD_EINVAL, "--since: '%s' is not a "
+                                "duration (like 7d, 24h, 2w) or all", since);
+        o->from = now - (time_t)secs;
+        return TD_OK;
+    }
+    if (from && (rc = stats_when("--from", from, tz, 0, &o->from, err)) !=
+        TD_OK)
+        return rc;
+    if (to && (rc = stats_when("--to", to, tz, 1, &o->to, err)) != TD_OK)
+        return rc;
+    if (o->from && o->to && o->to <= o->from)
+        return td_error_set(err, TD_EINVAL, "--to is not after --from");
+    if (!from && !to && default_since > 0)
+        o->from = now - (time_t)default_since;
+    return TD_OK;
 }

@@ -58,6 +58,8 @@ struct stats_def {
     const char *vals[STATS_NV];
     enum stats_unit units[STATS_NV];
     int bar;                    /* the value the chart draws */
+    const char *none;           /* how to show an unknown key; NULL:
+                                   "(unknown)" */
 };
 
 /* One row. v[i] is NAN when there is no value (a p90 of no parcels). */
@@ -110,6 +112,20 @@ enum td_status store_stats(struct store *s, const struct query *q,
                            struct td_error *err);
 /* NULL-safe; clears the pointer. */
 void stats_free(struct stats **p);
+
+/* v in unit u as people read it: "1,234", "33%", "1h05m", "3.5d"; "-"
+ * for NAN. */
+void stats_format(enum stats_unit u, double v, char *out, size_t n);
+
+/* Set o->from and o->to from the command line's words: since is a
+ * duration back from now ("7d") or "all"; from and to are dates
+ * (YYYY-MM-DD, a day in zone tz, to's day included) or ISO 8601 times
+ * (in tz unless they name an offset). NULL words are not given; with
+ * none at all the range is default_since back from now (0 = all). */
+enum td_status stats_parse_range(const char *since, const char *from,
+                                 const char *to, const char *tz,
+                                 int64_t default_since, time_t now,
+                                 struct stats_opts *o, struct td_error *err);
 
 /* The query the inbox runs to show a row's tickets: the user's query
  * text, the range and the row's terms; NULL when the row has none. */
