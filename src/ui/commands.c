@@ -14,6 +14,7 @@
 #include "core/paths.h"
 #include "ui/editor.h"
 #include "ui/help.h"
+#include "ui/stats.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
 #include "ui/screen.h"
@@ -545,6 +546,13 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = cmd_sync,
     },
+    {
+        .name = "stats",
+        .usage = "stats [--since 7d|all | --from DATE --to DATE] [QUERY]",
+        .min_args = 0,
+        .max_args = -1,
+        .run = stats_cmd,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -552,7 +560,7 @@ static const struct ui_cmd ui_cmds[] = {
 static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
-    "bulk-assign", "bulk-tag", "set",
+    "bulk-assign", "bulk-tag", "stats", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
 };
 

@@ -121,7 +121,7 @@ help_open(struct ui *ui)
     struct help *h = ui_priv(ui, PANE_HELP);
 
     help_drop_text(h);
-    ui->help_of = ui->focus;
+    ui->help_of = ui->stats ? PANE_STATS : ui->focus;
     ui->help = 1;
     h->built_cols = 0;
     h->top = 0;

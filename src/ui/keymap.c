@@ -96,7 +96,15 @@ static const char keymap_default[] =
     "bind editor <C-w> delete-word-back\n"
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
-    "bind editor <Esc> back\n";
+    "bind editor <Esc> back\n"
+    "\n"
+    "# the statistics screen (:stats)\n"
+    "bind stats <Tab> stats-next-section\n"
+    "bind stats ] stats-next-section\n"
+    "bind stats [ stats-prev-section\n"
+    "bind stats <Enter> stats-drill\n"
+    "bind stats r stats-refresh\n"
+    "bind stats q back\n";
 
 const char *
 keymap_default_text(void)
