@@ -15,6 +15,8 @@
 #include "store/db.h"
 #include "store/stats.h"
 #include "store/store.h"
+#include "ui/chart.h"
+#include "util/buf.h"
 #include "util/timeutil.h"
 #include "util/tzspan.h"
 #include "util/xmalloc.h"
@@ -463,6 +465,140 @@ test_tz(void **state)
     assert_int_equal(tz_check("UTC", &err), TD_OK);
 }
 
+/* The query words the statistics' drill-downs use. */
+static void
+test_query_fields(void **state)
+{
+    struct fx *f = *state;
+    struct query q;
+    struct td_error err;
+    int64_t n;
+    time_t t;
+
+    assert_int_equal(query_parse("intent:wrong_item,none sku:\"sku-a\" "
+                                 "carrier:dhl shipto:at created>2025-01-01 "
+                                 "created<2026-01-01T00:00+01:00", &q, &err),
+                     TD_OK);
+    assert_int_equal(q.n_terms, 6);
+    assert_int_equal(q.terms[0].field, QF_INTENT);
+    assert_string_equal(q.terms[0].value, "wrong_item,none");
+    assert_int_equal(q.terms[3].field, QF_SHIPTO);
+    assert_string_equal(q.terms[3].value, "AT");
+    assert_int_equal(q.terms[4].op, QO_GT);
+    time_parse_iso("2025-12-31T23:00:00Z", &t);
+    assert_int_equal(q.terms[5].seconds, (int64_t)t);
+    query_clear(&q);
+    assert_int_equal(query_parse("intent:angry", &q, &err), TD_EINVAL);
+    assert_non_null(strstr(err.msg, "unknown intent 'angry'"));
+    assert_int_equal(query_parse("created>yesterday", &q, &err), TD_EINVAL);
+    assert_non_null(strstr(err.msg, "not a date or time"));
+    assert_int_equal(query_parse("created:2025-01-01", &q, &err), TD_EINVAL);
+    assert_int_equal(query_parse("shipto:Austria", &q, &err), TD_EINVAL);
+    /* In the store: t1 and t2 hold SKU-A through o1; t3 through o2. The
+     * test_dst run emptied tickets, so build a fresh store. */
+    (void)f;
+    {
+        struct store *s2;
+
+        assert_int_equal(store_open(":memory:", &s2, &err), TD_OK);
+        build(s2);
+        assert_int_equal(query_parse("sku:sku-a", &q, &err), TD_OK);
+        assert_int_equal(store_inbox_count(s2, &q, &n, &err), TD_OK);
+        assert_int_equal(n, 3);
+        query_clear(&q);
+        assert_int_equal(query_parse("carrier:ups", &q, &err), TD_OK);
+        assert_int_equal(store_inbox_count(s2, &q, &n, &err), TD_OK);
+        assert_int_equal(n, 1);     /* t5, through the hand-made link */
+        query_clear(&q);
+        assert_int_equal(query_parse("-intent:none shipto:AT,FR", &q, &err),
+                         TD_OK);
+        assert_int_equal(store_inbox_count(s2, &q, &n, &err), TD_OK);
+        assert_int_equal(n, 3);
+        query_clear(&q);
+        store_close(&s2);
+    }
+}
+
+static void
+test_chart(void **state)
+{
+    struct buf b;
+    double v[5] = { 0, 1, 4, 8, NAN };
+    int level;
+
+    (void)state;
+    buf_init(&b, 0);
+    chart_bar(&b, 5, 10, 4, 1);
+    assert_string_equal(buf_str(&b), "██  ");
+    buf_reset(&b);
+    chart_bar(&b, 3, 8, 2, 1);      /* 6 eighths: a three-quarter block */
+    assert_string_equal(buf_str(&b), "▊ ");
+    buf_reset(&b);
+    chart_bar(&b, 0.001, 10, 3, 1); /* a sliver, never nothing */
+    assert_string_equal(buf_str(&b), "▏  ");
+    buf_reset(&b);
+    chart_bar(&b, 3, 8, 4, 0);      /* ASCII rounds up to whole cells */
+    assert_string_equal(buf_str(&b), "##  ");
+    buf_reset(&b);
+    chart_bar(&b, 20, 10, 3, 0);
+    assert_string_equal(buf_str(&b), "###");
+    buf_reset(&b);
+    chart_spark(&b, v, 5, 8, 1);
+    assert_string_equal(buf_str(&b), " ▁▄█ ");
+    buf_reset(&b);
+    chart_spark(&b, v, 5, 8, 0);
+    assert_string_equal(buf_str(&b), " .=# ");
+    assert_string_equal(chart_shade(0, 8, 1, &level), " ");
+    assert_int_equal(level, 0);
+    assert_string_equal(chart_shade(8, 8, 1, &level), "█");
+    assert_int_equal(level, 4);
+    assert_string_equal(chart_shade(1, 8, 0, &level), ".");
+    buf_free(&b);
+}
+
+static void
+test_format_range(void **state)
+{
+    struct stats_opts o;
+    struct td_error err;
+    char s[32];
+    time_t a, b;
+
+    (void)state;
+    stats_format(SU_SECONDS, 3900, s, sizeof s);
+    assert_string_equal(s, "1h05m");
+    stats_format(SU_SECONDS, 2 * D + 5 * H, s, sizeof s);
+    assert_string_equal(s, "2d05h");
+    stats_format(SU_SHARE, 0.334, s, sizeof s);
+    assert_string_equal(s, "33%");
+    stats_format(SU_DAYS, NAN, s, sizeof s);
+    assert_string_equal(s, "-");
+    assert_int_equal(stats_parse_range("7d", NULL, NULL, "UTC", 0, NOW, &o,
+                                       &err), TD_OK);
+    assert_int_equal(o.from, NOW - 7 * D);
+    assert_int_equal(o.to, 0);
+    /* Dates are days in the zone; --to's day is included. */
+    assert_int_equal(stats_parse_range(NULL, "2025-03-30", "2025-03-30",
+                                       "Europe/Berlin", 0, NOW, &o, &err),
+                     TD_OK);
+    time_parse_iso("2025-03-29T23:00:00Z", &a);
+    time_parse_iso("2025-03-30T22:00:00Z", &b);
+    assert_int_equal(o.from, a);
+    assert_int_equal(o.to, b);
+    assert_int_equal(stats_parse_range(NULL, NULL, NULL, "UTC", 30 * D, NOW,
+                                       &o, &err), TD_OK);
+    assert_int_equal(o.from, NOW - 30 * D);
+    assert_int_equal(stats_parse_range("all", NULL, NULL, "UTC", 30 * D, NOW,
+                                       &o, &err), TD_OK);
+    assert_int_equal(o.from, 0);
+    assert_int_equal(stats_parse_range("7d", "2025-01-01", NULL, "UTC", 0,
+                                       NOW, &o, &err), TD_EINVAL);
+    assert_int_equal(stats_parse_range(NULL, "2025-02-01", "2025-01-01",
+                                       "UTC", 0, NOW, &o, &err), TD_EINVAL);
+    assert_int_equal(stats_parse_range(NULL, "soon", NULL, "UTC", 0, NOW,
+                                       &o, &err), TD_EINVAL);
+}
+
 int
 main(void)
 {
@@ -477,6 +613,9 @@ main(void)
         cmocka_unit_test(test_filtered),
         cmocka_unit_test(test_dst),
         cmocka_unit_test(test_tz),
+        cmocka_unit_test(test_query_fields),
+        cmocka_unit_test(test_chart),
+        cmocka_unit_test(test_format_range),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
