@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "core/query.h"
+#include "net/json.h"
 #include "store/stats.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
@@ -51,19 +52,6 @@ json_value(cJSON *o, const char *name, double v)
         cJSON_AddNumberToObject(o, name, v);
 }
 
-static void
-json_iso(cJSON *o, const char *name, time_t t)
-{
-    char iso[TIME_ISO_LEN];
-
-    if (t == 0) {
-        cJSON_AddNullToObject(o, name);
-        return;
-    }
-    time_format_iso(t, iso);
-    cJSON_AddStringToObject(o, name, iso);
-}
-
 static cJSON *
 stats_json(const struct stats *st, const char *query, const char *tz,
            time_t now)
@@ -71,10 +59,10 @@ stats_json(const struct stats *st, const char *query, const char *tz,
     cJSON *doc = cJSON_CreateObject(), *tables;
 
     cJSON_AddStringToObject(doc, "query", query);
-    json_iso(doc, "from", st->from);
-    json_iso(doc, "to", st->to);
+    json_add_time(doc, "from", st->from);
+    json_add_time(doc, "to", st->to);
     cJSON_AddStringToObject(doc, "timezone", *tz ? tz : "local");
-    json_iso(doc, "generated_at", now);
+    json_add_time(doc, "generated_at", now);
     tables = cJSON_AddObjectToObject(doc, "tables");
     for (int i = 0; i < STATS_COUNT; i++) {
         const struct stats_table *tb = &st->t[i];
@@ -85,16 +73,9 @@ stats_json(const struct stats *st, const char *query, const char *tz,
             cJSON *o = cJSON_CreateObject();
             char *drill = stats_drill_query(st, query, row);
 
-            if (row->key)
-                cJSON_AddStringToObject(o, tb->def->key, row->key);
-            else
-                cJSON_AddNullToObject(o, tb->def->key);
-            if (tb->def->key2) {
-                if (row->key2)
-                    cJSON_AddStringToObject(o, tb->def->key2, row->key2);
-                else
-                    cJSON_AddNullToObject(o, tb->def->key2);
-            }
+            json_add_str(o, tb->def->key, row->key);
+            if (tb->def->key2)
+                json_add_str(o, tb->def->key2, row->key2);
             for (int v = 0; v < tb->def->n_vals; v++)
                 json_value(o, tb->def->vals[v], row->v[v]);
             if (drill)

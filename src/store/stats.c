@@ -794,7 +794,7 @@ sx_hours(struct sctx *c)
     double grid[7][24] = { { 0 } };
     sqlite3_stmt *st;
     enum td_status rc;
-    char key[8];
+    char key[16];
     int step;
 
     /* 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday. */

@@ -10,12 +10,40 @@
 #include "util/xmalloc.h"
 
 /* The zone is applied by setting TZ for the length of one call and
- * putting the old value back (as thread.c does), since the C library has
- * no localtime that takes a zone. The range is walked a day at a time,
+ * putting the old value back (tz_enter, tz_leave). The range is walked a day at a time,
  * and each change of offset is narrowed down to its second by bisection:
  * zones change at most a few times a year, never twice in a day. */
 
 #define TZ_STEP 86400
+
+void
+tz_enter(const char *zone, struct tz_saved *sv)
+{
+    const char *old = getenv("TZ");
+
+    sv->active = zone && *zone;
+    sv->old = NULL;
+    if (!sv->active)
+        return;
+    sv->old = old ? xstrdup(old) : NULL;
+    setenv("TZ", zone, 1);
+    tzset();
+}
+
+void
+tz_leave(struct tz_saved *sv)
+{
+    if (!sv->active)
+        return;
+    if (sv->old)
+        setenv("TZ", sv->old, 1);
+    else
+        unsetenv("TZ");
+    tzset();
+    free(sv->old);
+    sv->old = NULL;
+    sv->active = 0;
+}
 
 enum td_status
 tz_check(const char *zone, struct td_error *err)
@@ -62,8 +90,7 @@ enum td_status
 tz_spans(const char *zone, time_t from, time_t to, struct tz_span **spans,
          size_t *n, struct td_error *err)
 {
-    char *saved = NULL;
-    const char *old;
+    struct tz_saved sv;
     enum td_status rc;
     int32_t cur, next;
     time_t t, lo, hi, mid;
@@ -74,12 +101,7 @@ tz_spans(const char *zone, time_t from, time_t to, struct tz_span **spans,
         return rc;
     if (to < from)
         to = from;
-    if (zone && *zone) {
-        old = getenv("TZ");
-        saved = old ? xstrdup(old) : NULL;
-        setenv("TZ", zone, 1);
-        tzset();
-    }
+    tz_enter(zone, &sv);
     cur = tz_offset_at(from);
     tz_push(spans, n, (int64_t)from, cur);
     for (t = from; t < to; t += TZ_STEP) {
@@ -99,14 +121,7 @@ tz_spans(const char *zone, time_t from, time_t to, struct tz_span **spans,
         cur = tz_offset_at(hi);
         tz_push(spans, n, (int64_t)hi, cur);
     }
-    if (zone && *zone) {
-        if (saved)
-            setenv("TZ", saved, 1);
-        else
-            unsetenv("TZ");
-        tzset();
-        free(saved);
-    }
+    tz_leave(&sv);
     return TD_OK;
 }
 

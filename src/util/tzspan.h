@@ -15,6 +15,18 @@ struct tz_span {
     int32_t offset;         /* seconds east of UTC */
 };
 
+/* The process's zone, saved while another is in force. */
+struct tz_saved {
+    int active;
+    char *old;              /* TZ as it was (NULL: unset) */
+};
+
+/* Make zone the process's zone (TZ) until tz_leave; "" or NULL changes
+ * nothing. The C library has no localtime that takes a zone, so callers
+ * switch around one computation and put the old zone back at once. */
+void tz_enter(const char *zone, struct tz_saved *sv);
+void tz_leave(struct tz_saved *sv);
+
 /* Whether zone is usable: "" (the process's zone), "UTC", or an IANA
  * name with a file in the zone database ($TZDIR, /usr/share/zoneinfo).
  * glibc quietly treats an unknown name as UTC; this says so instead. */
