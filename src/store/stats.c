@@ -389,7 +389,9 @@ sx_tickets(struct sctx *c, const struct query *q, time_t from, time_t to)
     struct buf sql, local;
     sqlite3_stmt *st = NULL;
     enum td_status rc;
-    int64_t range[2] = { (int64_t)from, to ? (int64_t)to : INT64_MAX };
+    /* A ticket with no creation time (0) cannot be placed in time. */
+    int64_t range[2] = { from ? (int64_t)from : 1,
+                         to ? (int64_t)to : INT64_MAX };
     int step;
 
     if ((rc = where_compile(q, &w, c->err)) != TD_OK)
@@ -1048,7 +1050,8 @@ sx_logistics(struct sctx *c)
                          " WHERE days IS NOT NULL ORDER BY days", 2, t,
                          3)) != TD_OK)
         return rc;
-    qsort(lanes->rows, lanes->n, sizeof *lanes->rows, sx_lane_cmp);
+    if (lanes->n > 1)
+        qsort(lanes->rows, lanes->n, sizeof *lanes->rows, sx_lane_cmp);
     while (lanes->n > STATS_LANES) {
         struct stats_row *r = &lanes->rows[--lanes->n];
 

@@ -91,8 +91,8 @@ help_build(struct ui *ui, struct help *h, int cols)
                "  quit, view [NAME], open ID, filter QUERY, sort KEY, "
                "theme NAME, sync, reply, note, send, help,");
     tlines_add(&h->lines, OBJ_HELP_TEXT,
-               "  save-screen FILE, dump-config, and every rc line: set, "
-               "bind, macro, color, view, source");
+               "  save-screen FILE, dump-config, stats [QUERY], and every rc "
+               "line: set, bind, macro, color, view, source");
     buf_free(&b);
 }
 
