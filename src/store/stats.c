@@ -529,10 +529,27 @@ sx_orders(struct sctx *c, time_t from, time_t to)
     sqlite3_finalize(st);
     if (rc != TD_OK)
         return rc;
+    /* The parcels: those of the orders above, and, over the whole
+     * store, those with no known order whose first checkpoint is in the
+     * range. */
+    snprintf(sql, sizeof sql,
+        "CREATE TEMP TABLE st_sid AS SELECT s.id AS id FROM shipments s"
+        " WHERE s.order_id IN (SELECT id FROM st_o)%s",
+        scope ? "" : " UNION SELECT s.id FROM shipments s"
+        " WHERE s.order_id IS NULL AND (SELECT min(e.time) FROM"
+        " shipment_events e WHERE e.shipment_id = s.id AND e.time > 0)"
+        " BETWEEN ?1 AND ?2 - 1");
+    if ((rc = sx_prepare(c, sql, args, scope ? 0 : 2, 1, &st)) != TD_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(c->s, c->err, "statistics: parcels");
+    sqlite3_finalize(st);
+    if (rc != TD_OK)
+        return rc;
     /* A parcel starts at its first checkpoint (its order's time when it
      * has none); it is stuck when it is not delivered, not coming back
-     * and has had no checkpoint since the cut-off. The checkpoints are
-     * summed up per parcel in one pass over shipment_events. */
+     * and has had no checkpoint since the cut-off. The checkpoints of
+     * the parcels are summed up in one pass over their events. */
     snprintf(sql, sizeof sql,
         "CREATE TEMP TABLE st_s AS SELECT id, carrier, dest, status,"
         " CASE WHEN delivered > 0 AND first > 0 AND delivered >= first THEN"
@@ -545,16 +562,15 @@ sx_orders(struct sctx *c, time_t from, time_t to)
         "  upper(nullif(o.ship_country, '')) AS dest, s.status AS status,"
         "  o.created_at AS created, e.first AS first, e.last AS last,"
         "  e.delivered AS delivered, e.ret AS ret"
-        " FROM shipments s LEFT JOIN orders o ON o.id = s.order_id"
+        " FROM st_sid x JOIN shipments s ON s.id = x.id"
+        " LEFT JOIN orders o ON o.id = s.order_id"
         " LEFT JOIN (SELECT shipment_id AS sid,"
         "  min(CASE WHEN time > 0 THEN time END) AS first,"
         "  max(CASE WHEN time > 0 THEN time END) AS last,"
         "  min(CASE WHEN status = 'delivered' AND time > 0 THEN time END)"
         "   AS delivered, max(status = 'returning') AS ret"
-        "  FROM shipment_events GROUP BY shipment_id) e ON e.sid = s.id"
-        " WHERE %s)",
-        scope ? "s.order_id IN (SELECT id FROM st_o)"
-              : "coalesce(e.first, o.created_at, 0) BETWEEN ?1 AND ?2 - 1");
+        "  FROM shipment_events WHERE shipment_id IN (SELECT id FROM st_sid)"
+        "  GROUP BY shipment_id) e ON e.sid = s.id)");
     if ((rc = sx_prepare(c, sql, args, 3, 1, &st)) != TD_OK)
         return rc;
     if (sqlite3_step(st) != SQLITE_DONE)
@@ -1148,6 +1164,7 @@ static const char sql_drop[] =
     "DROP TABLE IF EXISTS temp.st_bn; DROP TABLE IF EXISTS temp.st_ms;"
     "DROP TABLE IF EXISTS temp.st_mn; DROP TABLE IF EXISTS temp.st_o;"
     "DROP TABLE IF EXISTS temp.st_s; DROP TABLE IF EXISTS temp.st_ca;"
+    "DROP TABLE IF EXISTS temp.st_sid;"
     "DROP TABLE IF EXISTS temp.st_cb; DROP TABLE IF EXISTS temp.st_cc;";
 
 enum td_status

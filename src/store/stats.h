@@ -105,7 +105,7 @@ const struct stats_def *stats_def(enum stats_id id);
 /* Compute every table for the tickets q selects (as the inbox filter
  * does) created in the range. Ticket figures count tickets; products and
  * logistics count the orders and parcels linked to those tickets, or,
- * when q has no terms, every order and parcel that started in the range.
+ * when q has no terms, every order created in the range and its parcels.
  * Everything is SQL over temporary tables: no ticket is loaded. */
 enum td_status store_stats(struct store *s, const struct query *q,
                            const struct stats_opts *o, struct stats **out,
