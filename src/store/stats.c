@@ -863,11 +863,14 @@ sx_backlog(struct sctx *c)
     sqlite3_stmt *st;
     enum td_status rc;
 
+    /* One pass over the unsolved tickets, no sort. */
     buf_init(&sql, 0);
     buf_adds(&sql, "SELECT 0");
     for (size_t i = 0; i < N_BUCKETS; i++)
-        buf_printf(&sql, ", total(b%zu)", i);
-    buf_adds(&sql, " FROM st_cc");
+        buf_printf(&sql, ", total(created >= %" PRId64 " AND created < %"
+                   PRId64 ")", c->bl_from[i], c->bl_to[i]);
+    buf_adds(&sql, " FROM st_t WHERE status IN ('new', 'open', 'pending',"
+             " 'on-hold')");
     rc = sx_prepare(c, buf_str(&sql), NULL, 0, 1, &st);
     buf_free(&sql);
     if (rc != TD_OK)
@@ -926,9 +929,6 @@ sx_cubes(struct sctx *c)
         c->bl_from[i] = backlog_buckets[i].hi
                         ? c->now - backlog_buckets[i].hi + 1 : 0;
         c->bl_to[i] = c->now - backlog_buckets[i].lo + 1;
-        buf_printf(&sql, ", sum(status IN ('new', 'open', 'pending',"
-                   " 'on-hold') AND created >= %" PRId64 " AND created < %"
-                   PRId64 ") AS b%zu", c->bl_from[i], c->bl_to[i], i);
     }
     buf_adds(&sql, " FROM st_t GROUP BY 1, 2, 3;");
     rc = sx_exec(c, buf_str(&sql));
@@ -954,10 +954,15 @@ sx_products(struct sctx *c)
     enum td_status rc;
     struct stats_table *tb;
 
+    /* Every SKU's sums once; the two SKU tables read them. */
+    if ((rc = sx_exec(c, "CREATE TEMP TABLE st_ps AS SELECT min(sku) AS sku,"
+                      " max(name) AS name, sum(n) AS n, sum(nc) AS nc,"
+                      " sum(nd) AS nd, sum(nw) AS nw FROM (" SX_PER_SKU ")"
+                      " GROUP BY k")) != TD_OK)
+        return rc;
     snprintf(sql, sizeof sql,
-        "SELECT min(sku), max(name), sum(n), sum(nc) FROM (" SX_PER_SKU ")"
-        " GROUP BY k HAVING sum(n) > 0 ORDER BY 3 DESC, 4 DESC, 1"
-        " LIMIT %d", STATS_TOP);
+        "SELECT sku, name, n, nc FROM st_ps WHERE n > 0"
+        " ORDER BY 3 DESC, 4 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_SKU, sql, NULL, 0)) != TD_OK)
         return rc;
     sx_drill_field(&c->st->t[STATS_PRODUCT_SKU], "sku");
@@ -982,8 +987,7 @@ sx_products(struct sctx *c)
     if ((rc = sx_fill(c, STATS_PRODUCT_RETURNS, sql, NULL, 0)) != TD_OK)
         return rc;
     snprintf(sql, sizeof sql,
-        "SELECT min(sku), sum(nd) + sum(nw), sum(nd), sum(nw) FROM ("
-        SX_PER_SKU ") GROUP BY k HAVING sum(nd) + sum(nw) > 0"
+        "SELECT sku, nd + nw, nd, nw FROM st_ps WHERE nd + nw > 0"
         " ORDER BY 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_DAMAGE, sql, NULL, 0)) != TD_OK)
         return rc;
@@ -1164,7 +1168,7 @@ static const char sql_drop[] =
     "DROP TABLE IF EXISTS temp.st_bn; DROP TABLE IF EXISTS temp.st_ms;"
     "DROP TABLE IF EXISTS temp.st_mn; DROP TABLE IF EXISTS temp.st_o;"
     "DROP TABLE IF EXISTS temp.st_s; DROP TABLE IF EXISTS temp.st_ca;"
-    "DROP TABLE IF EXISTS temp.st_sid;"
+    "DROP TABLE IF EXISTS temp.st_sid; DROP TABLE IF EXISTS temp.st_ps;"
     "DROP TABLE IF EXISTS temp.st_cb; DROP TABLE IF EXISTS temp.st_cc;";
 
 enum td_status
