@@ -138,6 +138,8 @@ install: $(BIN)
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/templates templates/*.tmpl
+	install -m 644 -D -t $(DESTDIR)$(DATADIR)/mappings mappings/*.json
+	install -m 644 -D -t $(DESTDIR)$(DATADIR)/rules rules/returns.rules
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/models models/langid.bin \
 		models/intent.model models/intent-lexicon.txt
 	cp -R demo $(DESTDIR)$(DATADIR)/
@@ -148,6 +150,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ttydesk $(DESTDIR)$(MANDIR)/man1/ttydesk.1 \
 		$(DESTDIR)$(MANDIR)/man5/ttydeskrc.5 \
 		$(DESTDIR)$(MANDIR)/man5/ttydesk-templates.5 \
+		$(DESTDIR)$(MANDIR)/man5/ttydesk-mapping.5 \
+		$(DESTDIR)$(MANDIR)/man5/ttydesk-shops.5 \
 		$(DESTDIR)$(MANDIR)/man7/ttydesk-keys.7
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -13,6 +13,10 @@ echo "== classify: language and intent per message"
 echo "== store: $N tickets ($(nproc) cores, $(uname -m))"
 "$BUILD/bench/bench_store" gen "$DIR/data/ttydesk/store.db" "$N"
 "$BUILD/bench/bench_store" measure "$DIR/data/ttydesk/store.db"
+echo "== sync: ${BENCH_SYNC_N:-10000} tickets x 5 messages from a loopback server that answers at once"
+for api in zendesk gorgias; do
+    "$BUILD/bench/bench_sync" "$api" "$DIR/sync-$api.db" "${BENCH_SYNC_N:-10000}"
+done
 echo "== console in a pty, 160x45, same store"
 # The generated account's workspace is empty, so start-up syncs nothing.
 printf 'account bench local %s/empty\nset default_view = all\n' "$DIR" \

@@ -9,8 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "commerce/commerce.h"
 #include "config/config.h"
 #include "core/paths.h"
+#include "core/returns.h"
 #include "drivers/driver.h"
 #include "drivers/local.h"
 #include "net/json.h"
@@ -51,42 +53,11 @@ is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Where the shipped data lives: $TTYDESK_DATADIR, the install prefix, the
- * prefix the binary sits in, or the source tree it was built in
- * (build/ttydesk -> ../demo). */
+/* Where the shipped data lives (core/paths.c). */
 static char *
 app_find_share(void)
 {
-    const char *env = getenv("TTYDESK_DATADIR");
-    char exe[PATH_MAX], *cand;
-    ssize_t n;
-
-    if (env && *env)
-        return xstrdup(env);
-    if (is_dir(TTYDESK_DATADIR "/demo"))
-        return xstrdup(TTYDESK_DATADIR);
-    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        char *slash;
-
-        exe[n] = '\0';
-        if ((slash = strrchr(exe, '/')) != NULL)
-            *slash = '\0';
-        /* Installed under another prefix than the one compiled in. */
-        cand = paths_join(exe, "../share/ttydesk/demo");
-        if (is_dir(cand)) {
-            free(cand);
-            return paths_join(exe, "../share/ttydesk");
-        }
-        free(cand);
-        cand = paths_join(exe, "../demo");
-        if (is_dir(cand)) {
-            free(cand);
-            return paths_join(exe, "..");
-        }
-        free(cand);
-    }
-    return xstrdup(TTYDESK_DATADIR);
+    return paths_share_dir();
 }
 
 static void
@@ -160,6 +131,86 @@ out:
     return rc;
 }
 
+static void
+app_config_error(struct app *app, const struct account_def *def,
+                 const char *msg)
+{
+    size_t n = app->cfg->n_errors;
+
+    app->cfg->errors = xreallocarray(app->cfg->errors, n + 1,
+                                     sizeof *app->cfg->errors);
+    /* Commerce errors name their line already. */
+    app->cfg->errors[n] = strncmp(msg, def->file, strlen(def->file)) == 0
+                              ? xstrdup(msg)
+                              : xasprintf("%s:%d: %s", def->file, def->line,
+                                          msg);
+    app->cfg->n_errors++;
+}
+
+/* The return windows: the agent's own rules file if there is one, else
+ * the one shipped in the share directory. Bad lines are config errors. */
+static void
+app_load_returns(struct app *app)
+{
+    char *dir = paths_config_dir();
+    char *path = paths_join(dir, "returns.rules");
+    char **errs = NULL;
+    size_t n_errs = 0;
+    struct td_error e;
+
+    if (access(path, F_OK) != 0) {
+        free(path);
+        path = paths_join(app->share_dir, "rules/returns.rules");
+    }
+    if (returns_load(path, &app->returns, &errs, &n_errs, &e) != TD_OK)
+        n_errs = 0;
+    for (size_t i = 0; i < n_errs; i++) {
+        size_t n = app->cfg->n_errors;
+
+        app->cfg->errors = xreallocarray(app->cfg->errors, n + 1,
+                                         sizeof *app->cfg->errors);
+        app->cfg->errors[n] = errs[i];
+        app->cfg->n_errors++;
+    }
+    free(errs);
+    free(path);
+    free(dir);
+}
+
+/* The shop and tracker lines: each a source with an accounts row of its
+ * own in the store (its orders and parcels hang from it). A broken one is
+ * reported against its line and the others work. */
+static enum td_status
+app_open_sources(struct app *app, struct td_error *err)
+{
+    enum td_status rc;
+
+    for (size_t i = 0; i < app->cfg->n_accounts; i++) {
+        const struct account_def *def = &app->cfg->accounts[i];
+        struct csource *c;
+        struct td_error e;
+
+        if (strcmp(def->kind, "shop") != 0 &&
+            strcmp(def->kind, "tracker") != 0)
+            continue;
+        if (app_http(app, &e) == NULL ||
+            csource_new(def, &app->http_transport, &c, &e) != TD_OK) {
+            app_config_error(app, def, e.msg);
+            continue;
+        }
+        if ((rc = store_account_ensure(app->store, c->name, c->prov->name,
+                                       c->url, &c->store_id, err)) != TD_OK) {
+            csource_free(&c);
+            return rc;
+        }
+        app->sources = xreallocarray(app->sources, app->n_sources + 1,
+                                     sizeof *app->sources);
+        app->sources[app->n_sources++] = c;
+    }
+    app_load_returns(app);
+    return TD_OK;
+}
+
 /* Any `account` line, even a broken one, means the user left the demo. */
 static int
 app_has_accounts(const struct config *cfg)
@@ -230,7 +281,7 @@ app_open(struct app *app, struct td_error *err)
             return rc;
         a->store_id = id;
     }
-    return TD_OK;
+    return app_open_sources(app, err);
 }
 
 enum td_status
@@ -280,6 +331,10 @@ app_free(struct app *app)
     for (size_t i = 0; i < app->n_accounts; i++)
         drv_account_free(&app->accounts[i]);
     free(app->accounts);
+    for (size_t i = 0; i < app->n_sources; i++)
+        csource_free(&app->sources[i]);
+    free(app->sources);
+    returns_free(&app->returns);
     /* After the accounts: they borrow it. */
     http_engine_free(&app->http);
     store_close(&app->store);

@@ -11,6 +11,8 @@
 
 struct account;
 struct config;
+struct csource;
+struct return_rules;
 struct store;
 
 /* Everything that lives for the whole run. There are no other globals:
@@ -24,6 +26,9 @@ struct app {
     struct store *store;
     struct account **accounts;
     size_t n_accounts;
+    struct csource **sources;   /* shops and trackers (commerce.h) */
+    struct return_rules *returns;   /* return windows (core/returns.h) */
+    size_t n_sources;
     int is_demo;                /* no account configured: the demo runs */
     int readonly;
     FILE *debug;                /* -d FILE, NULL when off */

@@ -126,11 +126,17 @@ main(int argc, char **argv)
         return status;
     }
     if (cmd->needs_store) {
+        size_t shown = app.cfg->n_errors;
+
         if (app_open(&app, &err) != TD_OK) {
             fprintf(stderr, "ttydesk: %s\n", err.msg);
             app_free(&app);
             return 1;
         }
+        /* Accounts that failed to open (a bad mapping, no token) are
+         * reported against their rc line; the others keep working. */
+        for (size_t i = shown; i < app.cfg->n_errors; i++)
+            fprintf(stderr, "%s\n", app.cfg->errors[i]);
         if (app_sync_local(&app, &err) != TD_OK)
             fprintf(stderr, "ttydesk: warning: %s\n", err.msg);
     }

@@ -11,6 +11,7 @@
 
 #include "cli/cmd_classify.h"
 #include "cli/cmd_config.h"
+#include "cli/cmd_orders.h"
 #include "cli/cmd_outbox.h"
 #include "cli/cmd_stats.h"
 #include "cli/cmd_template.h"
@@ -36,6 +37,13 @@ static const struct cli_cmd commands[] = {
         .run = cmd_show,
     },
     {
+        .name = "orders",
+        .usage = "orders ID [--json] [--refresh|--cached] [--link N|--unlink N]",
+        .desc = "a ticket's orders and parcels from the shops and trackers",
+        .needs_store = 1,
+        .run = cmd_orders,
+    },
+    {
         .name = "sync",
         .usage = "sync [ACCOUNT]",
         .desc = "fetch what changed from every account, or one",
@@ -58,7 +66,7 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "outbox",
-        .usage = "outbox [--flush] [--json]",
+        .usage = "outbox [--flush] [--json] | outbox retry|edit|discard ID",
         .desc = "replies and notes waiting, sent, held or failed; --flush "
                 "sends what waits",
         .needs_store = 1,

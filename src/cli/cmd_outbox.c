@@ -11,9 +11,11 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/cmd_outbox_act.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
 #include "net/json.h"
+#include "store/outbox_guard.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
@@ -21,51 +23,9 @@
 #include "util/width.h"
 #include "util/xmalloc.h"
 
-#define REPLY_MAX_FILE ((size_t)1 << 20)
 
-/* Exit statuses of `ttydesk reply`, documented in ttydesk(1). */
-enum {
-    REPLY_SENT = 0,
-    REPLY_FAILED = 1,
-    REPLY_USAGE = 2,
-    REPLY_HELD = 3,
-    REPLY_QUEUED = 4,
-};
 
-static char *
-read_text_file(const char *path, struct td_error *err)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    struct buf b;
-    char chunk[8192];
-    size_t n;
 
-    if (f == NULL) {
-        td_error_set(err, TD_EIO, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    buf_init(&b, REPLY_MAX_FILE);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (buf_add(&b, chunk, n) != 0) {
-            td_error_set(err, TD_ETOOBIG, "%s: over %zu bytes", path,
-                         REPLY_MAX_FILE);
-            buf_free(&b);
-            if (f != stdin)
-                fclose(f);
-            return NULL;
-        }
-    if (f != stdin)
-        fclose(f);
-    return buf_detach(&b);
-}
-
-static const char *
-agent_name(struct app *app)
-{
-    const char *n = config_str(app->cfg, OPT_AGENT_NAME);
-
-    return *n ? n : NULL;
-}
 
 int
 cmd_reply(struct app *app, int argc, char **argv)
@@ -75,20 +35,20 @@ cmd_reply(struct app *app, int argc, char **argv)
         { "file", required_argument, NULL, 'f' },
         { "note", no_argument, NULL, 'n' },
         { "status", required_argument, NULL, 's' },
+        { "read-at", required_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
     const char *usage = "usage: ttydesk reply ID (--text TEXT | --file FILE) "
-                        "[--note] [--status STATUS]";
+                        "[--note] [--status STATUS] [--read-at TIME]";
     char *body = NULL;
     const char *status = NULL;
-    struct outbox_item *items = NULL;
     struct td_error err;
-    size_t n = 0, sent = 0;
     int64_t id, item = 0;
-    int c, note = 0, rc = REPLY_FAILED;
+    time_t read_at = 0;
+    int c, note = 0;
 
     optind = 0;     /* 0, not 1: glibc then also resets its permutation state */
-    while ((c = getopt_long(argc, argv, "t:f:ns:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:f:ns:r:", opts, NULL)) != -1) {
         switch (c) {
         case 't':
             free(body);
@@ -96,7 +56,7 @@ cmd_reply(struct app *app, int argc, char **argv)
             break;
         case 'f':
             free(body);
-            if ((body = read_text_file(optarg, &err)) == NULL)
+            if ((body = outbox_read_text(optarg, &err)) == NULL)
                 return cli_fail("%s", err.msg);
             break;
         case 'n':
@@ -105,53 +65,34 @@ cmd_reply(struct app *app, int argc, char **argv)
         case 's':
             status = optarg;
             break;
+        case 'r':
+            /* The thread as the script read it (show --json's
+             * updated_at): whatever came after holds the reply. */
+            if (time_parse_iso(optarg, &read_at) != 0 || read_at <= 0) {
+                free(body);
+                return cli_fail("reply: --read-at: '%s' is not an ISO 8601 "
+                                "time", optarg), OUTBOX_EXIT_USAGE;
+            }
+            break;
         default:
             free(body);
-            return cli_fail("%s", usage), REPLY_USAGE;
+            return cli_fail("%s", usage), OUTBOX_EXIT_USAGE;
         }
     }
     if (optind != argc - 1 || body == NULL) {
         free(body);
-        return cli_fail("%s", usage), REPLY_USAGE;
+        return cli_fail("%s", usage), OUTBOX_EXIT_USAGE;
     }
     if (cli_resolve_ticket(app, argv[optind], &id, &err) != TD_OK ||
         outbox_queue(app->store, app->readonly, id, body, note, status, &item,
-                     &err) != TD_OK) {
+                     &err) != TD_OK ||
+        (read_at && store_outbox_set_base(app->store, item, read_at,
+                                          &err) != TD_OK)) {
         free(body);
         return cli_fail("reply: %s", err.msg);
     }
     free(body);
-    (void)outbox_flush(app->store, app->accounts, app->n_accounts,
-                       agent_name(app), item, &sent, &err);
-    if (store_outbox_list(app->store, -1, &items, &n, &err) != TD_OK)
-        return cli_fail("reply: %s", err.msg);
-    for (size_t i = 0; i < n; i++) {
-        if (items[i].id != item)
-            continue;
-        switch (items[i].state) {
-        case OB_SENT:
-            fprintf(stderr, "sent (outbox item %lld)\n", (long long)item);
-            rc = REPLY_SENT;
-            break;
-        case OB_HELD:
-            rc = REPLY_HELD;
-            cli_fail("held (outbox item %lld): %s", (long long)item,
-                     items[i].error ? items[i].error : "");
-            break;
-        case OB_FAILED:
-            rc = REPLY_FAILED;
-            cli_fail("failed (outbox item %lld): %s", (long long)item,
-                     items[i].error ? items[i].error : "");
-            break;
-        default:
-            rc = REPLY_QUEUED;
-            cli_fail("still queued (outbox item %lld): %s", (long long)item,
-                     items[i].error ? items[i].error : "will retry");
-            break;
-        }
-    }
-    outbox_items_free(&items, n);
-    return rc;
+    return outbox_send_item(app, item);
 }
 
 int
@@ -162,18 +103,22 @@ cmd_outbox(struct app *app, int argc, char **argv)
     size_t n = 0, sent = 0;
     int json = 0, flush = 0, failed = 0;
 
+    if (argc > 1 && argv[1][0] != '-')
+        return cmd_outbox_act(app, argc - 1, argv + 1);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             json = 1;
         else if (strcmp(argv[i], "--flush") == 0)
             flush = 1;
         else
-            return cli_fail("usage: ttydesk outbox [--flush] [--json]"), 2;
+            return cli_fail("usage: ttydesk outbox [--flush] [--json] | "
+                            "outbox (retry|edit|discard) ID"),
+                   OUTBOX_EXIT_USAGE;
     }
     /* --flush is what a restart after a crash runs: items left "sending"
      * are looked for in their thread before anything is resent. */
     if (flush && outbox_flush(app->store, app->accounts, app->n_accounts,
-                              agent_name(app), 0, &sent, &err) != TD_OK) {
+                              outbox_agent_name(app), 0, &sent, &err) != TD_OK) {
         cli_fail("outbox: %s", err.msg);
         failed = 1;
     }

@@ -381,7 +381,7 @@ cmd_stats(struct app *app, int argc, char **argv)
     q.me = *config_str(app->cfg, OPT_AGENT_NAME)
                ? config_str(app->cfg, OPT_AGENT_NAME) : NULL;
     o.tz = tz;
-    o.stuck_days = (int)config_int(app->cfg, OPT_STATS_STUCK_DAYS);
+    o.stuck_days = (int)config_int(app->cfg, OPT_STUCK_DAYS);
     o.now = now;
     if (store_stats(app->store, &q, &o, &st, &err) != TD_OK) {
         query_clear(&q);

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "app.h"
+#include "commerce/commerce.h"
 #include "cli/cli.h"
 #include "drivers/driver.h"
 #include "net/json.h"
@@ -77,6 +78,10 @@ account_state(const struct account_row *r, const struct app *app)
                 return "offline";
             return r->last_sync ? "online" : "never synced";
         }
+    /* Shops and trackers are looked up per ticket, never synced. */
+    for (size_t i = 0; i < app->n_sources; i++)
+        if (strcmp(app->sources[i]->name, r->name) == 0)
+            return app->sources[i]->prov->is_tracker ? "tracker" : "shop";
     return "not configured";
 }
 

@@ -29,11 +29,12 @@ enum opt_id {
                                that the editor takes (160+ columns) */
     OPT_ORDER_HEIGHT,       /* int: percent of the height the order panel
                                (or the editor under the thread) takes */
+    OPT_STUCK_DAYS,         /* int: days without a checkpoint = stuck */
+    OPT_RETURN_DAYS,        /* int: the shop's own return policy in days */
     OPT_STATS_TIMEZONE,     /* string: the team's IANA zone for statistics;
                                "" = the timezone option */
     OPT_STATS_SINCE,        /* duration: the default range of statistics;
                                0 = all time */
-    OPT_STATS_STUCK_DAYS,   /* int: days without a checkpoint = stuck */
     OPT_COUNT
 };
 

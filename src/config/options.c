@@ -121,6 +121,20 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "percent of the height for the order panel above the "
                 "conversation (the pane under it from 100 to 159 columns)",
     },
+    [OPT_STUCK_DAYS] = {
+        .name = "stuck_days",
+        .type = OT_INT,
+        .def = "5",
+        .desc = "days without a new checkpoint after which a parcel in "
+                "transit is flagged stuck",
+    },
+    [OPT_RETURN_DAYS] = {
+        .name = "return_days",
+        .type = OT_INT,
+        .def = "30",
+        .desc = "the shop's own return window in days, where the law of "
+                "the buyer's country sets none (rules/returns.rules)",
+    },
     [OPT_STATS_TIMEZONE] = {
         .name = "stats_timezone",
         .type = OT_STRING,
@@ -134,13 +148,6 @@ static const struct option_def options[OPT_COUNT] = {
         .def = "30d",
         .desc = "the range statistics cover when none is given; 0 for "
                 "all time",
-    },
-    [OPT_STATS_STUCK_DAYS] = {
-        .name = "stats_stuck_days",
-        .type = OT_INT,
-        .def = "7",
-        .desc = "days without a carrier checkpoint after which a parcel "
-                "counts as stuck",
     },
 };
 
@@ -164,6 +171,14 @@ static const struct option_rule rules[OPT_COUNT] = {
         .min = 0,
         .max = 100,
     },
+    [OPT_STUCK_DAYS] = {
+        .min = 1,
+        .max = 90,
+    },
+    [OPT_RETURN_DAYS] = {
+        .min = 0,
+        .max = 3650,
+    },
     [OPT_INBOX_COLUMNS] = {
         .check = check_columns,
     },
@@ -172,10 +187,6 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_STATS_TIMEZONE] = {
         .check = check_zone,
-    },
-    [OPT_STATS_STUCK_DAYS] = {
-        .min = 1,
-        .max = 365,
     },
 };
 

@@ -2,6 +2,7 @@
 #include "core/paths.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -111,4 +112,47 @@ paths_ensure_private_dir(const char *dir, struct td_error *err)
                             "%s: refusing to use: writable by others "
                             "(chmod 700 %s)", dir, dir);
     return TD_OK;
+}
+
+static int
+is_dir(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+paths_share_dir(void)
+{
+    const char *env = getenv("TTYDESK_DATADIR");
+    char exe[PATH_MAX], *cand;
+    ssize_t n;
+
+    if (env && *env)
+        return xstrdup(env);
+    if (is_dir(TTYDESK_DATADIR "/demo"))
+        return xstrdup(TTYDESK_DATADIR);
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')) != NULL)
+            *slash = '\0';
+        /* Installed under another prefix than the one compiled in. */
+        cand = paths_join(exe, "../share/ttydesk/demo");
+        if (is_dir(cand)) {
+            free(cand);
+            return paths_join(exe, "../share/ttydesk");
+        }
+        free(cand);
+        cand = paths_join(exe, "../demo");
+        if (is_dir(cand)) {
+            free(cand);
+            return paths_join(exe, "..");
+        }
+        free(cand);
+    }
+    return xstrdup(TTYDESK_DATADIR);
 }

@@ -19,6 +19,11 @@ enum td_status paths_ensure_private_dir(const char *dir, struct td_error *err);
 /* "~" or "~/x" becomes $HOME/x; anything else is copied. Owned result. */
 char *paths_expand(const char *path);
 
+/* Where the shipped data (demo, themes, mappings, ...) lives:
+ * $TTYDESK_DATADIR, the install prefix, the prefix the binary sits in, or
+ * the source tree it was built in (build/ttydesk -> ..). Owned result. */
+char *paths_share_dir(void);
+
 /* Join a and b with one '/'. Owned result. */
 char *paths_join(const char *a, const char *b);
 

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "config/secret.h"
 #include "drivers/freshdesk.h"
+#include "drivers/generic.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
 #include "drivers/zendesk.h"
@@ -20,6 +22,7 @@ static const struct driver *const drivers[] = {
     &drv_rt,
     &drv_freshdesk,
     &drv_zendesk,
+    &drv_generic,
     NULL,
 };
 
@@ -95,50 +98,12 @@ drv_account_opt(const struct account *a, const char *key)
     return NULL;
 }
 
-#define DRV_SECRET_MAX 4096
-
-/* token_cmd output: only the first line, so that `pass show` (which may
- * print more lines of metadata) works as it does for git and mutt. */
-static enum td_status
-drv_secret_cmd(const struct account *a, const char *cmd, char **out,
-               struct td_error *err)
-{
-    char line[DRV_SECRET_MAX];
-    FILE *p = popen(cmd, "r");
-    int status;
-
-    if (p == NULL)
-        return td_error_set(err, TD_EAUTH, "%s: token_cmd could not run",
-                            a->name);
-    if (fgets(line, sizeof line, p) == NULL)
-        line[0] = '\0';
-    status = pclose(p);
-    line[strcspn(line, "\r\n")] = '\0';
-    if (status != 0 || line[0] == '\0')
-        return td_error_set(err, TD_EAUTH, "%s: token_cmd %s", a->name,
-                            status != 0 ? "failed" : "printed nothing");
-    *out = xstrdup(line);
-    return TD_OK;
-}
-
 enum td_status
 drv_account_secret(const struct account *a, char **out, struct td_error *err)
 {
-    const char *env = drv_account_opt(a, "token_env");
-    const char *cmd = drv_account_opt(a, "token_cmd");
-    const char *v;
+    struct account_def none = { .name = a->name };
 
-    *out = NULL;
-    if (cmd != NULL)
-        return drv_secret_cmd(a, cmd, out, err);
-    if (env == NULL)
-        return td_error_set(err, TD_EAUTH, "%s: no token_env= or token_cmd= "
-                            "for the API token", a->name);
-    if ((v = getenv(env)) == NULL || *v == '\0')
-        return td_error_set(err, TD_EAUTH, "%s: $%s is not set", a->name,
-                            env);
-    *out = xstrdup(v);
-    return TD_OK;
+    return account_def_secret(a->def ? a->def : &none, out, err);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "drivers/driver.h"
 #include "net/http.h"
+#include "store/outbox_guard.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -63,6 +64,10 @@ struct outbox_job {
     enum td_status last;
     struct td_error err;        /* the last failure */
     time_t now;
+    /* Accounts re-read by this flush's send guard: one incremental sync
+     * per account before its first send, not one per item. */
+    struct account **guarded;
+    size_t n_guarded;
     int pending;                /* an operation is out: its callback resumes */
     int in_run;                 /* outbox_job_run is on the stack */
 };
@@ -235,6 +240,102 @@ outbox_on_found(void *ctx, enum td_status rc, const char *remote_id,
     outbox_job_send(j, it);
 }
 
+/* The send guard: did the buyer or another agent write after the reply
+ * was written? Then the reply may answer a question nobody asks any more
+ * (Help Scout calls it Traffic Cop); hold it and say what came in. */
+static int
+outbox_job_guard_holds(struct outbox_job *j, struct outbox_item *it)
+{
+    struct outbox_news news;
+    struct td_error e;
+    char when[32], *msg;
+    struct tm tm;
+
+    td_error_clear(&e);
+    if (store_outbox_news(j->st, it, &news, &e) != TD_OK) {
+        /* Cannot tell: a customer-facing message waits rather than
+         * risks the wrong answer. */
+        store_outbox_set_state(j->st, it->id, OB_HELD, e.msg, NULL, NULL);
+        outbox_job_state(j, it, OB_HELD);
+        outbox_job_fail(j, e.status, e.msg);
+        return 1;
+    }
+    if (news.count == 0)
+        return 0;
+    if (localtime_r(&news.at, &tm) == NULL ||
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(when, sizeof when, "?");
+    msg = xasprintf("%s wrote at %s since this reply was written%s%s%s%s",
+                    news.from_customer ? "the buyer"
+                    : news.who         ? news.who
+                                       : "another agent",
+                    when, news.count > 1 ? " (and more)" : "",
+                    news.snippet ? ": \"" : "",
+                    news.snippet ? news.snippet : "",
+                    news.snippet ? "\"" : "");
+    outbox_news_clear(&news);
+    store_outbox_set_state(j->st, it->id, OB_HELD, msg, NULL, NULL);
+    outbox_job_state(j, it, OB_HELD);
+    j->last = td_error_set(&j->err, TD_ECONFLICT, "outbox item %lld: %s",
+                           (long long)it->id, msg);
+    free(msg);
+    return 1;
+}
+
+/* The guard's re-read of the account is back. */
+static void
+outbox_on_guard(void *ctx, enum td_status rc, const char *remote_id,
+                const struct td_error *derr)
+{
+    struct outbox_job *j = ctx;
+    struct outbox_item *it = &j->items[j->i];
+    char *msg;
+
+    (void)remote_id;
+    if (rc != TD_OK) {
+        /* Not re-read, not sent: it stays queued for the next flush. */
+        msg = xasprintf("not sent: could not re-read the ticket first: %s",
+                        derr ? derr->msg : "sync failed");
+        store_outbox_set_state(j->st, it->id, OB_QUEUED, msg, NULL, NULL);
+        j->last = td_error_set(&j->err, rc, "outbox item %lld: %s",
+                               (long long)it->id, msg);
+        free(msg);
+        outbox_job_next(j);
+        return;
+    }
+    if (outbox_job_guard_holds(j, it)) {
+        outbox_job_next(j);
+        return;
+    }
+    outbox_job_send(j, it);
+}
+
+/* Re-read the item's account once per flush, then guard and send. */
+static void
+outbox_job_guard(struct outbox_job *j, struct outbox_item *it)
+{
+    struct td_error e;
+    enum td_status rc;
+
+    for (size_t k = 0; k < j->n_guarded; k++) {
+        if (j->guarded[k] == j->a) {
+            if (outbox_job_guard_holds(j, it))
+                j->i++;
+            else
+                outbox_job_send(j, it);
+            return;
+        }
+    }
+    j->guarded = xreallocarray(j->guarded, j->n_guarded + 1,
+                               sizeof *j->guarded);
+    j->guarded[j->n_guarded++] = j->a;
+    td_error_clear(&e);
+    j->pending = 1;
+    rc = drv_sync_start(j->a, j->st, NULL, NULL, outbox_on_guard, j, &e);
+    if (rc != TD_OK)
+        outbox_on_guard(j, rc, NULL, &e);
+}
+
 /* drv_find_sent without the wait: the synchronous slot answers at once,
  * the network one through the transport. */
 static void
@@ -288,7 +389,7 @@ outbox_job_step(struct outbox_job *j)
     if (it->state == OB_SENDING)
         outbox_job_recover(j, it);
     else
-        outbox_job_send(j, it);
+        outbox_job_guard(j, it);
 }
 
 static void
@@ -303,6 +404,7 @@ outbox_job_run(struct outbox_job *j)
     j->hooks.done(j->hooks.ctx, j->sent, j->last,
                   j->last == TD_OK ? NULL : &j->err);
     outbox_items_free(&j->items, j->n);
+    free(j->guarded);
     free(j->author);
     free(j);
 }

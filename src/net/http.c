@@ -161,6 +161,7 @@ http_request_free(struct http_request **p)
     http_headers_free(req->headers, req->n_headers);
     free(req->body);
     free(req->budget_key);
+    http_headers_free(req->rate_names, req->n_rate_names);
     free(req);
     *p = NULL;
 }
@@ -195,6 +196,17 @@ http_request_set_budget(struct http_request *req, const char *key)
 {
     free(req->budget_key);
     req->budget_key = xstrdup(key);
+}
+
+void
+http_request_add_rate_name(struct http_request *req, const char *theirs,
+                           const char *known)
+{
+    req->rate_names = xreallocarray(req->rate_names, req->n_rate_names + 1,
+                                    sizeof *req->rate_names);
+    req->rate_names[req->n_rate_names].name = xstrdup(theirs);
+    req->rate_names[req->n_rate_names].value = xstrdup(known);
+    req->n_rate_names++;
 }
 
 const char *
@@ -670,6 +682,8 @@ http_submit(struct http_engine *e, struct http_request *req,
     x->loopback = http_url_loopback(req->url);
     x->retry_after_s = -1;
     x->submitted_ms = x->start_at_ms = http_now_ms();
+    if (req->budget_key && req->min_gap_ms > 0)
+        ratelimit_pace(e->rl, req->budget_key, req->min_gap_ms);
     st = http_xfer_setup(x, err);
     if (st != TD_OK) {
         http_xfer_free(x);
@@ -814,6 +828,32 @@ http_error_snippet(const struct http_xfer *x, char *msg, size_t size)
     free(clean);
 }
 
+/* Let the budget learn from the response's rate-limit headers, reading
+ * the request's rate_names as the names they stand for. */
+static void
+http_note_rate(struct http_engine *e, const struct http_request *req,
+               const struct http_xfer *x, long long now)
+{
+    struct http_header *h = x->headers, *tmp = NULL;
+    size_t n = x->n_headers;
+
+    if (req->n_rate_names > 0) {
+        tmp = xcalloc(2 * n + 1, sizeof *tmp);
+        memcpy(tmp, x->headers, n * sizeof *tmp);
+        for (size_t i = 0; i < x->n_headers; i++)
+            for (size_t j = 0; j < req->n_rate_names; j++)
+                if (strcasecmp(x->headers[i].name,
+                               req->rate_names[j].name) == 0) {
+                    tmp[n].name = req->rate_names[j].value;
+                    tmp[n++].value = x->headers[i].value;
+                    break;
+                }
+        h = tmp;
+    }
+    ratelimit_note(e->rl, req->budget_key, h, n, now, http_wall_ms());
+    free(tmp);
+}
+
 /* An attempt ended: retry it, or decide its final result. */
 static void
 http_xfer_ended(struct http_engine *e, struct http_xfer *x, CURLcode code,
@@ -828,8 +868,7 @@ http_xfer_ended(struct http_engine *e, struct http_xfer *x, CURLcode code,
 
     curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
     if (status > 0 && req->budget_key != NULL)
-        ratelimit_note(e->rl, req->budget_key, x->headers, x->n_headers, now,
-                       http_wall_ms());
+        http_note_rate(e, req, x, now);
     if (x->too_big == 1 || code == CURLE_FILESIZE_EXCEEDED) {
         size_t max = req->max_body ? req->max_body : e->opts.max_body;
 

@@ -46,6 +46,12 @@ struct http_request {
     long timeout_ms;        /* total time per attempt; 0 = engine default */
     size_t max_body;        /* response body cap; 0 = engine default */
     char *budget_key;       /* rate budget (the account name); NULL = none */
+    /* Rate-limit headers under names the engine does not know (from a
+     * generic driver's mapping): a response header called rate_names[i].name
+     * counts as one called rate_names[i].value, a name it knows. */
+    struct http_header *rate_names;
+    size_t n_rate_names;
+    long min_gap_ms;        /* with budget_key: a fixed pace, 0 = none */
     http_done_fn done;      /* called once with the final outcome */
     void *ctx;              /* borrowed, passed to done */
 };
@@ -174,6 +180,11 @@ void http_request_set_body(struct http_request *req, const void *body,
                            size_t len, const char *content_type);
 /* Set the rate budget key (copied), usually the account name. */
 void http_request_set_budget(struct http_request *req, const char *key);
+/* Read the response header theirs as the rate-limit header known (one of
+ * the names ratelimit_note() knows, e.g. X-RateLimit-Remaining); both
+ * copied. */
+void http_request_add_rate_name(struct http_request *req, const char *theirs,
+                                const char *known);
 
 /* The value of the first header called name (case-insensitive), or NULL.
  * Borrowed from resp. */

@@ -46,6 +46,7 @@ struct budget {
     long long reset_at;     /* monotonic ms; 0 = unknown */
     long long next_at;      /* pacing: no start before this */
     long long blocked_until;  /* 429 */
+    long long min_gap_ms;   /* a fixed pace the backend documents */
 };
 
 struct ratelimit {
@@ -160,11 +161,21 @@ ratelimit_take(struct ratelimit *rl, const char *key, long long now_ms)
 {
     struct budget *b = ratelimit_find(rl, key, 0);
 
-    (void)now_ms;
     /* Count down locally so that requests started together, before any
      * answer, do not overdraw what the last answer said was left. */
     if (b != NULL && b->remaining > 0)
         b->remaining--;
+    if (b != NULL && b->min_gap_ms > 0)
+        b->next_at = ratelimit_max(b->next_at, now_ms + b->min_gap_ms);
+}
+
+void
+ratelimit_pace(struct ratelimit *rl, const char *key, long long gap_ms)
+{
+    struct budget *b = ratelimit_find(rl, key, 1);
+
+    if (b != NULL)
+        b->min_gap_ms = gap_ms > 0 ? gap_ms : 0;
 }
 
 void

@@ -35,6 +35,10 @@ void ratelimit_take(struct ratelimit *rl, const char *key, long long now_ms);
 void ratelimit_note(struct ratelimit *rl, const char *key,
                     const struct http_header *h, size_t n, long long now_ms,
                     long long wall_ms);
+/* Space the starts of requests on key at least gap_ms apart: for a
+ * backend that documents a fixed rate and sends no headers (17TRACK, 3
+ * requests a second). 0 removes the pace. */
+void ratelimit_pace(struct ratelimit *rl, const char *key, long long gap_ms);
 /* Hold every request on key until until_ms (a 429 with Retry-After). */
 void ratelimit_block(struct ratelimit *rl, const char *key,
                      long long until_ms);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/outbox_guard.h"
 #include "util/xmalloc.h"
 
 static const char *const state_names[OB_COUNT] = {
@@ -35,8 +36,12 @@ outbox_state_from(const char *name)
  * a sender that crashed after posting can ask the backend for it. */
 static const char sql_add[] =
     "INSERT INTO outbox(ticket_id, is_note, body, set_status, state, token,"
-    " created_at, updated_at, send_at) "
-    "VALUES(?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?7, ?8) RETURNING id";
+    " created_at, updated_at, send_at, base_updated_at, base_customer_at) "
+    "SELECT ?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?7, ?8,"
+    " ifnull(nullif(?9, 0), max(t.updated_at, ifnull((SELECT"
+    "   max(m.created_at) FROM messages m WHERE m.ticket_id = t.id), 0))),"
+    " t.customer_at "
+    "FROM tickets t WHERE t.id = ?1 RETURNING id, base_updated_at";
 
 enum td_status
 store_outbox_add(struct store *s, struct outbox_item *it,
@@ -45,6 +50,7 @@ store_outbox_add(struct store *s, struct outbox_item *it,
     static const char op[] = "queue reply";
     sqlite3_stmt *st;
     enum td_status rc;
+    int step;
 
     if (it->body == NULL)
         return td_error_set(err, TD_EINVAL, "store: %s: no body", op);
@@ -62,13 +68,19 @@ store_outbox_add(struct store *s, struct outbox_item *it,
     sqlite3_bind_int64(st, 6, (sqlite3_int64)it->created_at);
     sqlite3_bind_int64(st, 7, (sqlite3_int64)it->updated_at);
     sqlite3_bind_int64(st, 8, (sqlite3_int64)it->send_at);
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)it->base_at);
     if (db_bind_str(st, 3, it->body) | db_bind_str(st, 4, it->set_status) |
         db_bind_str(st, 5, it->token))
         rc = db_fail(s, err, op);
-    else if (sqlite3_step(st) != SQLITE_ROW)
+    else if ((step = sqlite3_step(st)) == SQLITE_DONE)
+        rc = td_error_set(err, TD_ENOTFOUND, "store: %s: no ticket %lld", op,
+                          (long long)it->ticket_id);
+    else if (step != SQLITE_ROW)
         rc = db_fail(s, err, op);
-    else
+    else {
         it->id = sqlite3_column_int64(st, 0);
+        it->base_at = (time_t)sqlite3_column_int64(st, 1);
+    }
     sqlite3_reset(st);
     return rc;
 }
@@ -81,34 +93,6 @@ static const char sql_set_state[] =
     " remote_id = ifnull(?4, remote_id),"
     " attempts = attempts + (?2 = 'sending'), updated_at = ?5 "
     "WHERE id = ?1 AND (state <> 'sent' OR ?2 = 'sent')";
-static const char sql_exists[] = "SELECT state FROM outbox WHERE id = ?1";
-
-/* Why the update touched no row: no such item, or it was sent already. */
-static enum td_status
-outbox_why_unchanged(struct store *s, int64_t id, const char *op,
-                     struct td_error *err)
-{
-    sqlite3_stmt *st;
-    enum td_status rc;
-    int step;
-
-    if ((rc = db_stmt(s, sql_exists, op, &st, err)) != TD_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        rc = td_error_set(err, TD_ECONFLICT,
-                          "store: %s: outbox item %lld was already sent", op,
-                          (long long)id);
-    else if (step == SQLITE_DONE)
-        rc = td_error_set(err, TD_ENOTFOUND, "store: %s: no outbox item %lld",
-                          op, (long long)id);
-    else
-        rc = db_fail(s, err, op);
-    sqlite3_reset(st);
-    return rc;
-}
-
 enum td_status
 store_outbox_set_state(struct store *s, int64_t id, enum outbox_state state,
                        const char *error, const char *remote_id,
@@ -133,7 +117,7 @@ store_outbox_set_state(struct store *s, int64_t id, enum outbox_state state,
     if ((rc = db_done(s, st, op, err)) != TD_OK)
         return rc;
     if (sqlite3_changes(s->db) == 0)
-        return outbox_why_unchanged(s, id, op, err);
+        return store_outbox_why_unchanged(s, id, op, err);
     return TD_OK;
 }
 
@@ -142,7 +126,7 @@ store_outbox_set_state(struct store *s, int64_t id, enum outbox_state state,
 static const char sql_list[] =
     "SELECT o.id, o.ticket_id, a.name, t.external_id, o.is_note, o.body,"
     " o.set_status, o.state, o.error, o.token, o.remote_id, o.attempts,"
-    " o.created_at, o.updated_at, o.send_at "
+    " o.created_at, o.updated_at, o.send_at, o.base_updated_at "
     "FROM outbox o JOIN tickets t ON t.id = o.ticket_id"
     " JOIN accounts a ON a.id = t.account_id "
     "WHERE ?1 IS NULL OR o.state = ?1 ORDER BY o.created_at, o.id";
@@ -165,6 +149,7 @@ outbox_read_row(sqlite3_stmt *st, struct outbox_item *it)
     it->created_at = (time_t)sqlite3_column_int64(st, 12);
     it->updated_at = (time_t)sqlite3_column_int64(st, 13);
     it->send_at = (time_t)sqlite3_column_int64(st, 14);
+    it->base_at = (time_t)sqlite3_column_int64(st, 15);
 }
 
 enum td_status

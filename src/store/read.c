@@ -222,9 +222,12 @@ store_ticket_lookup(struct store *s, const char *account,
     return rc;
 }
 
-/* The buyer's orders: by the customer's external id or, for shops that
- * know the buyer only by address, by email regardless of case. Two index
- * lookups joined by UNION rather than one OR that would scan. */
+/* The buyer's orders: by the customer's external id in the helpdesk's
+ * own account; by email regardless of case in any account (a shop is an
+ * account of its own and knows the buyer only by address); by the order
+ * numbers the ticket mentions or the agent linked; and by the parcels it
+ * mentions. Index lookups joined by UNION rather than ORs that would
+ * scan. */
 static const char sql_orders[] =
     "SELECT o.id, o.account_id, o.external_id, o.number, o.customer_email,"
     " o.customer_ext_id, o.created_at, o.status, o.financial_status,"
@@ -235,9 +238,17 @@ static const char sql_orders[] =
     "   AND x.customer_ext_id = c.external_id WHERE t.id = ?1"
     "  UNION"
     "  SELECT x.id FROM tickets t JOIN customers c ON c.id = t.requester_id"
-    "  JOIN orders x ON x.account_id = t.account_id"
-    "   AND x.customer_email = c.email COLLATE NOCASE"
-    "  WHERE t.id = ?1 AND c.email <> '') "
+    "  JOIN orders x ON x.customer_email = c.email COLLATE NOCASE"
+    "  WHERE t.id = ?1 AND c.email <> ''"
+    "  UNION"
+    "  SELECT x.id FROM ticket_orders l JOIN orders x"
+    "   ON ltrim(x.number, '#') = l.order_ref COLLATE NOCASE"
+    "  WHERE l.ticket_id = ?1 AND l.how IN ('text', 'manual')"
+    "  UNION"
+    "  SELECT sh.order_id FROM ticket_orders l JOIN shipments sh"
+    "   ON " SCHEMA_TRACKING_SH " = l.order_ref"
+    "  WHERE l.ticket_id = ?1 AND l.how = 'tracking'"
+    "   AND sh.order_id IS NOT NULL) "
     "ORDER BY o.created_at DESC, o.id DESC";
 static const char sql_items[] =
     "SELECT sku, name, quantity, price FROM order_items WHERE order_id = ?1 "
@@ -331,8 +342,7 @@ orders_free(struct order **orders, size_t n)
 }
 
 static const char sql_shipments[] =
-    "SELECT id, ifnull(order_id, 0), external_id, order_ext_id, carrier,"
-    " tracking_number, status, status_raw, eta FROM shipments "
+    "SELECT " READ_SHIPMENT_COLS " FROM shipments "
     "WHERE order_id = ?1 ORDER BY id";
 /* Oldest first; pos keeps the carrier's order for events that share a
  * timestamp (carriers often stamp a whole scan batch alike). */
@@ -373,6 +383,13 @@ store_shipments_for_order(struct store *s, int64_t order_id,
                           struct shipment **out, size_t *n,
                           struct td_error *err)
 {
+    return read_shipments(s, sql_shipments, order_id, out, n, err);
+}
+
+enum td_status
+read_shipments(struct store *s, const char *sql, int64_t id,
+               struct shipment **out, size_t *n, struct td_error *err)
+{
     static const char op[] = "read shipments";
     struct shipment *v = NULL, *sh;
     size_t len = 0;
@@ -382,9 +399,9 @@ store_shipments_for_order(struct store *s, int64_t order_id,
 
     *out = NULL;
     *n = 0;
-    if ((rc = db_stmt(s, sql_shipments, op, &st, err)) != TD_OK)
+    if ((rc = db_stmt(s, sql, op, &st, err)) != TD_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, order_id);
+    sqlite3_bind_int64(st, 1, id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         v = xreallocarray(v, len + 1, sizeof *v);
         sh = &v[len++];

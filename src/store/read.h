@@ -19,6 +19,17 @@
     " LEFT JOIN accounts a ON a.id = t.account_id"                         \
     " LEFT JOIN customers c ON c.id = t.requester_id"
 
+/* The columns read_shipments expects, over shipments. */
+#define READ_SHIPMENT_COLS                                                  \
+    "id, ifnull(order_id, 0), external_id, order_ext_id, carrier,"         \
+    " tracking_number, status, status_raw, eta"
+
+/* The shipments sql selects (READ_SHIPMENT_COLS, ?1 bound to id), with
+ * their events. */
+enum td_status read_shipments(struct store *s, const char *sql, int64_t id,
+                              struct shipment **out, size_t *n,
+                              struct td_error *err);
+
 /* Fill t (zeroed by the caller) from a row of READ_TICKET_COLS. */
 void read_ticket_row(sqlite3_stmt *st, struct ticket *t);
 

@@ -230,6 +230,10 @@ static const char migration_3[] =
  * updated_at and customer_at when the reply was written: the send guard
  * holds the reply when the ticket has moved since.
  *
+ * orders_email_any finds a buyer's orders in every shop by address;
+ * shipments_tracking finds a parcel by its number however it was
+ * written (SCHEMA_TRACKING_KEY, which the queries repeat).
+ *
  * commerce_cache keeps what shops and trackers answered, with its time
  * to live; ticket_orders the orders an agent linked to a ticket by hand
  * (or that matching found); translations the translations already paid
@@ -267,6 +271,9 @@ static const char migration_4[] =
     "  WHERE id = new.ticket_id; END;"
     "CREATE INDEX tickets_intent ON tickets(intent, updated_at DESC, id);"
     "CREATE INDEX tickets_language ON tickets(language);"
+    "CREATE INDEX orders_email_any ON orders(customer_email COLLATE NOCASE);"
+    "CREATE INDEX shipments_tracking ON shipments("
+    SCHEMA_TRACKING_KEY ");"
     "CREATE TABLE commerce_cache ("
     "  source TEXT NOT NULL,"
     "  kind TEXT NOT NULL,"

@@ -12,6 +12,11 @@
 #define SCHEMA_UNREAD_INDEXED "(seen_at IS NULL OR customer_at > seen_at)"
 #define SCHEMA_UNREAD "(t.seen_at IS NULL OR t.customer_at > t.seen_at)"
 
+/* A tracking number without dashes, in upper case: the key of the
+ * shipments_tracking index, which lookups must write the same way. */
+#define SCHEMA_TRACKING_KEY "replace(upper(tracking_number), '-', '')"
+#define SCHEMA_TRACKING_SH "replace(upper(sh.tracking_number), '-', '')"
+
 /* The version the file is at (PRAGMA user_version) into *v. */
 enum td_status schema_version(struct store *s, int *v, struct td_error *err);
 

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "store/db.h"
+#include "store/schema.h"
 #include "store/where.h"
 #include "util/buf.h"
 #include "util/timeutil.h"
@@ -437,9 +438,10 @@ out:
  * The links of WHERE_LINKED_ORDERS, worked out per buyer rather than per
  * ticket: a buyer (requester and account) has many tickets but one set
  * of orders, so st_b counts each buyer's tickets (by intent) and st_bo
- * holds each buyer's orders. Tickets with orders linked by hand
- * (ticket_orders, rare) are left out of st_b's counts and get their own
- * rows: st_mo their orders, st_m their destination. Destinations follow
+ * holds each buyer's orders. Tickets with orders of their own
+ * (ticket_orders: a number in the text, a hand-made link, a tracking
+ * number) are left out of st_b's counts and get their own rows: st_mo
+ * their orders, st_m their destination. Destinations follow
  * WHERE_SHIPTO: the newest linked order's country, else the buyer's.
  */
 static const char sql_links[] =
@@ -458,8 +460,7 @@ static const char sql_links[] =
     " ON x.account_id = b.acct AND x.customer_ext_id = c.external_id;"
     "INSERT OR IGNORE INTO st_bo SELECT b.rq, b.acct, x.id FROM st_b b"
     " CROSS JOIN customers c ON c.id = b.rq CROSS JOIN orders x"
-    " ON x.account_id = b.acct"
-    " AND x.customer_email = c.email COLLATE NOCASE WHERE c.email <> '';"
+    " ON x.customer_email = c.email COLLATE NOCASE WHERE c.email <> '';"
     "CREATE TEMP TABLE st_mo (ticket_id INTEGER NOT NULL,"
     " order_id INTEGER NOT NULL, PRIMARY KEY (ticket_id, order_id))"
     " WITHOUT ROWID;"
@@ -467,9 +468,12 @@ static const char sql_links[] =
     " CROSS JOIN st_bo o ON o.rq = t.rq AND o.acct = t.acct WHERE t.manual;"
     "INSERT OR IGNORE INTO st_mo SELECT t.id, x.id FROM st_t t"
     " CROSS JOIN ticket_orders k ON k.ticket_id = t.id CROSS JOIN orders x"
-    " ON x.account_id = t.acct AND (x.external_id = k.order_ref"
-    " OR ltrim(x.number, '#') = ltrim(k.order_ref, '#') COLLATE NOCASE)"
-    " WHERE t.manual;"
+    " ON ltrim(x.number, '#') = k.order_ref COLLATE NOCASE"
+    " WHERE t.manual AND k.how IN ('text', 'manual');"
+    "INSERT OR IGNORE INTO st_mo SELECT t.id, sh.order_id FROM st_t t"
+    " CROSS JOIN ticket_orders k ON k.ticket_id = t.id"
+    " CROSS JOIN shipments sh ON " SCHEMA_TRACKING_SH " = k.order_ref"
+    " WHERE t.manual AND k.how = 'tracking' AND sh.order_id IS NOT NULL;"
     "UPDATE st_b SET dest = upper(coalesce("
     " (SELECT o.ship_country FROM st_bo l JOIN orders o ON o.id ="
     "  l.order_id WHERE l.rq = st_b.rq AND l.acct = st_b.acct"
@@ -546,16 +550,17 @@ sx_orders(struct sctx *c, time_t from, time_t to)
     sqlite3_finalize(st);
     if (rc != TD_OK)
         return rc;
-    /* A parcel starts at its first checkpoint (its order's time when it
-     * has none); it is stuck when it is not delivered, not coming back
-     * and has had no checkpoint since the cut-off. The checkpoints of
-     * the parcels are summed up in one pass over their events. */
+    /* As core/parcel.c (the order panel) says it: a delivered parcel
+     * took from its first checkpoint to its first delivered one (its
+     * last, without one); a parcel neither delivered, coming back nor
+     * expired is stuck when its newest checkpoint is stuck_days old.
+     * The checkpoints are summed up in one pass over their events. */
     snprintf(sql, sizeof sql,
         "CREATE TEMP TABLE st_s AS SELECT id, carrier, dest, status,"
-        " CASE WHEN delivered > 0 AND first > 0 AND delivered >= first THEN"
-        "  (delivered - first) / 86400.0 END AS days,"
+        " CASE WHEN status = 'delivered' AND first > 0 THEN"
+        "  max(coalesce(delivered, last) - first, 0) / 86400.0 END AS days,"
         " (status NOT IN ('delivered', 'returning', 'expired')"
-        "  AND coalesce(last, created, 0) < ?3) AS stuck,"
+        "  AND last > 0 AND last <= ?3) AS stuck,"
         " (status = 'exception') AS exc, (status = 'customs') AS customs,"
         " (status = 'returning' OR ifnull(ret, 0)) AS ret FROM ("
         " SELECT s.id AS id, nullif(s.carrier, '') AS carrier,"
@@ -1186,7 +1191,7 @@ store_stats(struct store *s, const struct query *q,
     *out = NULL;
     c.now = o->now ? o->now : time(NULL);
     to = o->to ? o->to : c.now + 1;
-    c.stuck_secs = (int64_t)(o->stuck_days > 0 ? o->stuck_days : 7) * 86400;
+    c.stuck_secs = (int64_t)(o->stuck_days > 0 ? o->stuck_days : 5) * 86400;
     c.scoped = q->n_terms > 0;
     c.st = xcalloc(1, sizeof *c.st);
     for (int i = 0; i < STATS_COUNT; i++)

@@ -85,7 +85,7 @@ struct stats_opts {
     const char *tz;             /* the team's IANA zone for days and hours;
                                    "" or NULL = the process's zone */
     int stuck_days;             /* a parcel with no checkpoint for this many
-                                   days is stuck (0 = 7) */
+                                   days is stuck (0 = 5) */
     time_t now;                 /* 0 = time(NULL) */
 };
 

@@ -102,6 +102,10 @@ enum td_status store_order_upsert(struct store *s, int64_t account_id,
  * external id s->order_ext_id; events are replaced. */
 enum td_status store_shipment_upsert(struct store *s, int64_t account_id,
                                      struct shipment *sh, struct td_error *err);
+/* Replace the events of the stored shipment sh->id with sh's. */
+enum td_status store_shipment_events_set(struct store *s,
+                                         const struct shipment *sh,
+                                         struct td_error *err);
 
 /* ---- reads ---- */
 
@@ -187,6 +191,10 @@ struct outbox_item {
     time_t created_at;
     time_t updated_at;
     time_t send_at;         /* 0 = as soon as possible */
+    /* The ticket's updated_at when the reply was written (0 on add: the
+     * ticket's as stored now): the send guard holds the reply when the
+     * thread has news after it. */
+    time_t base_at;
 };
 
 const char *outbox_state_name(enum outbox_state st);

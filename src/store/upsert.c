@@ -567,9 +567,9 @@ shipment_write(struct store *s, int64_t account_id, struct shipment *sh,
     return rc;
 }
 
-static enum td_status
-shipment_write_events(struct store *s, const struct shipment *sh,
-                      struct td_error *err)
+enum td_status
+store_shipment_events_set(struct store *s, const struct shipment *sh,
+                          struct td_error *err)
 {
     static const char op[] = "upsert shipment events";
     const struct shipment_event *ev;
@@ -613,6 +613,6 @@ store_shipment_upsert(struct store *s, int64_t account_id,
         return rc;
     rc = shipment_write(s, account_id, sh, err);
     if (rc == TD_OK)
-        rc = shipment_write_events(s, sh, err);
+        rc = store_shipment_events_set(s, sh, err);
     return db_savepoint_end(s, rc, err);
 }

@@ -17,6 +17,8 @@
 #include "ui/stats.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
+#include "ui/order.h"
+#include "ui/outbox_cmds.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "util/buf.h"
@@ -216,11 +218,12 @@ cmd_resize(struct ui *ui, int argc, char **argv)
 static void
 cmd_bulk_status(struct ui *ui, int argc, char **argv)
 {
-    size_t n_marks, queued = 0, sent = 0;
+    size_t n_marks, queued = 0;
     const int64_t *marks = inbox_marks(ui, &n_marks);
     int64_t one = inbox_selected(ui);
     char *note = argc > 2 ? join_args(argc, argv, 2)
                  : xasprintf("Status set to %s (bulk).", argv[1]);
+    char *ok;
     struct td_error err;
 
     if (n_marks == 0 && one != 0) {
@@ -240,13 +243,13 @@ cmd_bulk_status(struct ui *ui, int argc, char **argv)
     if (queued == 0)
         return;
     inbox_act_mark_clear(ui);
-    if (outbox_flush(ui->app->store, ui->app->accounts, ui->app->n_accounts,
-                     editor_author(ui), 0, &sent, &err) != TD_OK)
-        ui_error(ui, "bulk-status: %zu queued; sending: %s", queued,
-                 err.msg);
-    else
-        ui_message(ui, "status %s on %zu ticket%s", argv[1], queued,
+    /* In the poll loop like any send: network accounts must not freeze
+     * the screen for a hundred tickets. */
+    ok = xasprintf("status %s on %zu ticket%s", argv[1], queued,
                    queued == 1 ? "" : "s");
+    ui_message(ui, "sending...");
+    netsync_flush(ui, 0, ok);
+    free(ok);
     inbox_reload(ui);
     if (ui->ticket_id)
         thread_load(ui, ui->ticket_id, 0);
@@ -378,6 +381,31 @@ cmd_open(struct ui *ui, int argc, char **argv)
     else
         inbox_open_id(ui, id);
     free(account);
+}
+
+/* `order-link NUMBER`, `order-unlink NUMBER`: the agent says which
+ * order a ticket is about when the buyer wrote no number. */
+static void
+cmd_order_link(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    order_link(ui, argv[1], strcmp(argv[0], "order-link") == 0);
+}
+
+static void
+cmd_order_refresh(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    order_act_refresh(ui);
+}
+
+static void
+cmd_copy_tracking(struct ui *ui, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    order_act_copy_tracking(ui);
 }
 
 /* Local accounts sync here (they are instant); network ones start in the
@@ -547,6 +575,55 @@ static const struct ui_cmd ui_cmds[] = {
         .run = cmd_sync,
     },
     {
+        .name = "order-link",
+        .usage = "order-link NUMBER",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_order_link,
+    },
+    {
+        .name = "order-unlink",
+        .usage = "order-unlink NUMBER",
+        .min_args = 1,
+        .max_args = 1,
+        .run = cmd_order_link,
+    },
+    {
+        .name = "order-refresh",
+        .usage = "order-refresh",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_order_refresh,
+    },
+    {
+        .name = "copy-tracking",
+        .usage = "copy-tracking",
+        .min_args = 0,
+        .max_args = 0,
+        .run = cmd_copy_tracking,
+    },
+    {
+        .name = "outbox-retry",
+        .usage = "outbox-retry [ITEM]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = outbox_cmd_retry,
+    },
+    {
+        .name = "outbox-edit",
+        .usage = "outbox-edit [ITEM]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = outbox_cmd_edit,
+    },
+    {
+        .name = "outbox-discard",
+        .usage = "outbox-discard [ITEM]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = outbox_cmd_discard,
+    },
+    {
         .name = "stats",
         .usage = "stats [--since 7d|all | --from DATE --to DATE] [QUERY]",
         .min_args = 0,
@@ -560,7 +637,8 @@ static const struct ui_cmd ui_cmds[] = {
 static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
-    "bulk-assign", "bulk-tag", "stats", "set",
+    "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
+    "outbox-discard", "stats", "set",
     "unset", "bind", "unbind", "macro", "color", "source",
 };
 

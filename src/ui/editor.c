@@ -14,6 +14,7 @@
 #include "app.h"
 #include "config/config.h"
 #include "drivers/outbox.h"
+#include "store/outbox_guard.h"
 #include "store/store.h"
 #include "ui/edbuf.h"
 #include "ui/inbox.h"
@@ -46,6 +47,9 @@ struct editor {
     int keys_unsaved;
     struct timespec changed;    /* when the unsaved change happened */
     int saved_once;             /* for the title: "draft saved" */
+    /* The ticket as it stood when this draft began: what the send guard
+     * holds the reply against (store_outbox_set_base). */
+    time_t base_at;
 };
 
 static struct editor *
@@ -133,9 +137,11 @@ editor_set_ticket(struct ui *ui, int64_t id)
     ed->top = 0;
     ed->saved_once = 0;
     edbuf_set(&ed->buf, "", 0, 1);
+    ed->base_at = 0;
     if (id == 0)
         return;
     td_error_clear(&err);
+    (void)store_ticket_base(ui->app->store, id, &ed->base_at, &err);
     if (store_draft_load(ui->app->store, id, &body, &is_note, &status,
                          &err) == TD_OK && body) {
         edbuf_set(&ed->buf, body, strlen(body), 1);
@@ -202,7 +208,9 @@ editor_send_now(struct ui *ui)
     editor_save(ui);
     td_error_clear(&err);
     if (outbox_queue(ui->app->store, ui->app->readonly, tid, ed->buf.text,
-                     is_note, status, &item, &err) != TD_OK) {
+                     is_note, status, &item, &err) != TD_OK ||
+        (ed->base_at && store_outbox_set_base(ui->app->store, item,
+                                              ed->base_at, &err) != TD_OK)) {
         ui_error(ui, "not sent: %s", err.msg);
         return;
     }
@@ -212,6 +220,7 @@ editor_send_now(struct ui *ui)
     ed->status = 0;
     ed->is_note = 0;
     ed->saved_once = 0;
+    (void)store_ticket_base(ui->app->store, tid, &ed->base_at, &err);
     /* A network send must not freeze the screen: it goes on in the poll
      * loop and says how it went when it ends (a local one already has). */
     ui_message(ui, "sending...");

@@ -81,6 +81,7 @@ enum col_id {
     COL_AGE,
     COL_PRIORITY,
     COL_ID,
+    COL_ACCOUNT,
     COL_COUNT
 };
 
@@ -158,6 +159,12 @@ static const struct col_def col_defs[COL_COUNT] = {
         .width = 6,
         .drop = 1,
     },
+    [COL_ACCOUNT] = {
+        .name = "account",
+        .title = "ACCOUNT",
+        .width = 8,
+        .drop = 2,
+    },
 };
 
 #define INBOX_MAX_COLS 16
@@ -205,6 +212,20 @@ inbox_columns(struct ui *ui, int cols, struct col *out)
             n++;
         if (*spec == ',')
             spec++;
+    }
+    /* Several accounts feed one inbox: each row says where it came from
+     * even when the columns were set before the second account was. */
+    if (ui->app->n_accounts > 1 && n < INBOX_MAX_COLS) {
+        size_t i = 0;
+
+        while (i < n && out[i].id != COL_ACCOUNT)
+            i++;
+        if (i == n) {
+            memmove(out + 1, out, n * sizeof *out);
+            out[0].id = COL_ACCOUNT;
+            out[0].width = col_defs[COL_ACCOUNT].width;
+            n++;
+        }
     }
     for (int level = 1;; level++) {
         total = INBOX_GUTTER;
@@ -577,6 +598,9 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
         break;
     case COL_ID:
         buf_printf(b, "%lld", (long long)t->id);
+        break;
+    case COL_ACCOUNT:
+        buf_adds(b, t->account ? t->account : "-");
         break;
     case COL_COUNT:
         break;

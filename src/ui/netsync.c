@@ -389,7 +389,10 @@ netsync_send_done(void *ctx, size_t n_sent, enum td_status rc,
     struct netsync_send *s = ctx;
     struct ui *ui = s->ui;
 
-    if (rc != TD_OK || n_sent == 0)
+    if (rc == TD_ECONFLICT && err)
+        ui_error(s->ui, "held: %s  [:outbox-retry :outbox-edit "
+                 ":outbox-discard]", err->msg);
+    else if (rc != TD_OK || n_sent == 0)
         ui_error(s->ui, "queued in the outbox; not sent yet: %s",
                  err && *err->msg ? err->msg : "will retry");
     else if (s->ok_msg)

@@ -680,7 +680,7 @@ sx_compute(struct ui *ui, const char *text, const char *since,
     q.me = *config_str(cfg, OPT_AGENT_NAME) ? config_str(cfg, OPT_AGENT_NAME)
            : NULL;
     o.tz = tz;
-    o.stuck_days = (int)config_int(cfg, OPT_STATS_STUCK_DAYS);
+    o.stuck_days = (int)config_int(cfg, OPT_STUCK_DAYS);
     o.now = now;
     if (store_stats(ui->app->store, &q, &o, &st, &err) != TD_OK) {
         query_clear(&q);

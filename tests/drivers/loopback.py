@@ -33,7 +33,8 @@ one per matching request; the expectation is used up after the last one unless
 
     "status":  200 (default)
     "headers": {"Retry-After": "1"}      values may contain {{now}} or
-               {{now+N}} / {{now-N}}: the current Unix time plus N seconds
+               {{now+N}} / {{now-N}}: the current Unix time plus N seconds,
+               and {{base}}: the server's own http://127.0.0.1:PORT
     "body":    "text"  |  "json": {...}  |  "body_file": "path"
                (relative to the script's folder)
                |  "body_repeat": ["x", 1000000]
@@ -262,7 +263,8 @@ class Handler(BaseHTTPRequestHandler):
         body, kind = self.answer_body(answer)
         if answer.get("gzip"):
             body = gzip.compress(body)
-        headers = {k: expand_now(v)
+        base = "http://127.0.0.1:%d" % self.server.server_address[1]
+        headers = {k: expand_now(v).replace("{{base}}", base)
                    for k, v in (answer.get("headers") or {}).items()}
         self.send_response(status)
         names = {k.lower() for k in headers}

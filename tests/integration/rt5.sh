@@ -388,23 +388,33 @@ check "the crashed reply is in RT exactly once" \
 check "and the outbox says sent" \
     outbox_state_is "$R4" sent
 
-# c) The real thing: RT is frozen (SIGSTOP: the kernel still accepts the
-# connection and takes the request), ttydesk is killed with -9 while it
-# waits for the answer, then RT thaws and handles the orphaned POST. The
-# store says "sending"; the flush must look before it resends.
+# c) The real thing: the POST reaches RT, which posts the reply, but its
+# answer never comes back (holdproxy.py withholds it, as a connection that
+# drops after the server took the request does); ttydesk is killed with -9
+# while it waits. The store says "sending"; the flush must look before it
+# resends. The send guard's re-read of the ticket goes through first.
 R6="Paketiniz yolda, İstanbul'dan çıktı. 注文 #6"
-rpid=$(rt_pid)
-kids=$(pgrep -P "$rpid" | tr '\n' ' ')
-kill -STOP $rpid $kids
+PROXY_PORT=$((PORT + 1))
+python3 "$(dirname "$0")/holdproxy.py" "$PROXY_PORT" "$PORT" /correspond \
+    "$WORK/posted" 2>>"$WORK/proxy.log" &
+proxy=$!
+for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/$HOST/$PROXY_PORT") 2>/dev/null && break
+    sleep 0.1
+done
+echo "account rt1 rt http://$HOST:$PROXY_PORT token_env=RT_TOKEN" >"$RC"
 "$BIN" reply "rt1:$T1" --text "$R6" >"$WORK/r6.out" 2>&1 &
 tdpid=$!
-sleep 1.5
+for _ in $(seq 300); do [ -s "$WORK/posted" ] && break; sleep 0.1; done
 kill -KILL "$tdpid" 2>/dev/null
 wait "$tdpid" 2>/dev/null
-kill -CONT $rpid $kids
+kill "$proxy" 2>/dev/null
+wait "$proxy" 2>/dev/null
+echo "account rt1 rt $BASE token_env=RT_TOKEN" >"$RC"
+check "RT took the POST and ttydesk was killed before the answer" \
+    test -s "$WORK/posted"
 check "killed ttydesk left the item sending" \
     outbox_state_is "$R6" sending
-sleep 1
 before=$(landed "$T1" "$R6" | wc -l)
 note "RT handled the orphaned POST: $before time(s)"
 check "flush after kill -9 mid-send" td outbox --flush

@@ -277,6 +277,17 @@ drvtest_sync(struct http_engine *e, struct account *a, struct got *g)
     return g->rc;
 }
 
+/* The synced ticket with that backend id, NULL if it did not come. */
+static inline const struct ticket *
+drvtest_ticket(const struct got *g, const char *id)
+{
+    for (size_t i = 0; i < g->n_tickets; i++)
+        if (g->tickets[i].external_id &&
+            strcmp(g->tickets[i].external_id, id) == 0)
+            return &g->tickets[i];
+    return NULL;
+}
+
 static inline const struct message *
 drvtest_msg(const struct ticket *t, const char *id)
 {

@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "drivers/driver.h"
 #include "drivers/outbox.h"
+#include "store/outbox_guard.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -258,6 +259,110 @@ test_failure_kept(void **state)
     free(path);
 }
 
+/* The buyer writes after the reply was written: the guard's re-read of
+ * the ticket finds it, and the reply waits for the agent. */
+static void
+test_guard_holds(void **state)
+{
+    struct fx *f = *state;
+    struct td_error err;
+    struct outbox_item it;
+    char *path = xasprintf("%s/tickets/T1.json", f->dir);
+    int64_t id;
+    size_t sent = 0;
+
+    assert_int_equal(outbox_queue(f->st, 0, f->ticket_id, "It ships today",
+                                  0, NULL, &id, &err), TD_OK);
+    write_file(path, "{\"id\":\"T1\",\"subject\":\"Where is my parcel?\","
+                     "\"status\":\"open\",\"messages\":[{\"id\":\"m1\","
+                     "\"author\":\"customer\",\"body\":\"Hi, where is it?\","
+                     "\"created_at\":\"2026-11-24T10:00:00Z\"},{\"id\":"
+                     "\"m2\",\"author\":\"customer\",\"body\":\"\\u001b[2J"
+                     "Found it at my neighbour's, thanks!\\nBye\","
+                     "\"created_at\":\"2026-11-24T11:00:00Z\"}]}");
+    assert_int_equal(outbox_flush(f->st, &f->a, 1, "Maya", 0, &sent, &err),
+                     TD_ECONFLICT);
+    assert_int_equal(sent, 0);
+    assert_int_equal(count_in_file(f, "It ships today"), 0);
+    it = get_item(f, id);
+    assert_int_equal(it.state, OB_HELD);
+    assert_non_null(strstr(it.error, "the buyer wrote at"));
+    assert_non_null(strstr(it.error, "Found it at my neighbour's"));
+    assert_null(strchr(it.error, '\033'));
+    assert_null(strstr(it.error, "Bye"));
+    outbox_item_clear(&it);
+
+    /* Held stays held: another flush does not send it behind the
+     * agent's back. */
+    assert_int_equal(outbox_flush(f->st, &f->a, 1, "Maya", 0, &sent, &err),
+                     TD_OK);
+    assert_int_equal(sent, 0);
+
+    /* The agent read it and retries with new words: sent once. */
+    assert_int_equal(store_outbox_requeue(f->st, id, "Glad it arrived!",
+                                          &err), TD_OK);
+    assert_int_equal(outbox_flush(f->st, &f->a, 1, "Maya", 0, &sent, &err),
+                     TD_OK);
+    assert_int_equal(sent, 1);
+    assert_int_equal(count_in_file(f, "Glad it arrived!"), 1);
+    assert_int_equal(count_in_file(f, "It ships today"), 0);
+    it = get_item(f, id);
+    assert_int_equal(it.state, OB_SENT);
+    outbox_item_clear(&it);
+    free(path);
+}
+
+/* Two replies queued for one ticket: the first one's message, synced
+ * back after its send, is not news that holds the second. */
+static void
+test_guard_own_replies(void **state)
+{
+    struct fx *f = *state;
+    struct td_error err;
+    int64_t a, b;
+    size_t sent = 0;
+
+    assert_int_equal(outbox_queue(f->st, 0, f->ticket_id, "First part", 0,
+                                  NULL, &a, &err), TD_OK);
+    assert_int_equal(outbox_queue(f->st, 0, f->ticket_id, "Second part", 1,
+                                  NULL, &b, &err), TD_OK);
+    assert_int_equal(outbox_flush(f->st, &f->a, 1, "Maya", 0, &sent, &err),
+                     TD_OK);
+    assert_int_equal(sent, 2);
+    assert_int_equal(count_in_file(f, "First part"), 1);
+    assert_int_equal(count_in_file(f, "Second part"), 1);
+}
+
+/* The agent's answers: discard what was never sent, never what was. */
+static void
+test_discard(void **state)
+{
+    struct fx *f = *state;
+    struct td_error err;
+    struct outbox_item it;
+    int64_t a, b;
+    size_t sent = 0;
+
+    assert_int_equal(outbox_queue(f->st, 0, f->ticket_id, "Sent one", 0,
+                                  NULL, &a, &err), TD_OK);
+    assert_int_equal(outbox_flush(f->st, &f->a, 1, "Maya", 0, &sent, &err),
+                     TD_OK);
+    assert_int_equal(outbox_queue(f->st, 0, f->ticket_id, "Never mind", 0,
+                                  NULL, &b, &err), TD_OK);
+    assert_int_equal(store_outbox_discard(f->st, a, &err), TD_ECONFLICT);
+    assert_non_null(strstr(err.msg, "already sent"));
+    assert_int_equal(store_outbox_requeue(f->st, a, "again", &err),
+                     TD_ECONFLICT);
+    assert_int_equal(store_outbox_discard(f->st, b, &err), TD_OK);
+    assert_int_equal(store_outbox_get(f->st, b, &it, &err), TD_ENOTFOUND);
+    assert_int_equal(store_outbox_discard(f->st, b, &err), TD_ENOTFOUND);
+    assert_int_equal(store_outbox_get(f->st, a, &it, &err), TD_OK);
+    assert_string_equal(it.body, "Sent one");
+    outbox_item_clear(&it);
+    assert_int_equal(outbox_queue(f->st, 0, 424242, "Nobody", 0, NULL, &b,
+                                  &err), TD_ENOTFOUND);
+}
+
 int
 main(void)
 {
@@ -268,6 +373,10 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_guard_holds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_guard_own_replies, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_discard, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -167,6 +167,27 @@ test_block(void **state)
     ratelimit_free(&rl);
 }
 
+/* 17TRACK: 3 requests a second and no headers: a fixed pace. */
+static void
+test_pace(void **state)
+{
+    struct ratelimit *rl = ratelimit_new();
+
+    (void)state;
+    ratelimit_pace(rl, "t17", 334);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW), 0);
+    ratelimit_take(rl, "t17", NOW);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW), 334);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW + 100), 234);
+    ratelimit_take(rl, "t17", NOW + 334);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW + 334), 334);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW + 700), 0);
+    ratelimit_pace(rl, "t17", 0);
+    ratelimit_take(rl, "t17", NOW + 700);
+    assert_int_equal(ratelimit_wait_ms(rl, "t17", NOW + 700), 0);
+    ratelimit_free(&rl);
+}
+
 static void
 test_malformed(void **state)
 {
@@ -193,6 +214,7 @@ main(void)
         cmocka_unit_test(test_take_counts_down),
         cmocka_unit_test(test_leaky_bucket),
         cmocka_unit_test(test_block),
+        cmocka_unit_test(test_pace),
         cmocka_unit_test(test_malformed),
     };
 
