@@ -141,7 +141,8 @@ install: $(BIN)
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/mappings mappings/*.json
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/rules rules/returns.rules
 	install -m 644 -D -t $(DESTDIR)$(DATADIR)/models models/langid.bin \
-		models/intent.model models/intent-lexicon.txt
+		models/intent.model models/intent-lexicon.txt \
+		models/intent-concepts.txt
 	cp -R demo $(DESTDIR)$(DATADIR)/
 	find $(DESTDIR)$(DATADIR)/demo -type d -exec chmod 755 {} + 
 	find $(DESTDIR)$(DATADIR)/demo -type f -exec chmod 644 {} +

@@ -34,7 +34,8 @@ cpu_ms(void)
 
 /* One or two orders per buyer of the bench store (20,000 buyers), one to
  * three items each from 200 SKUs, a parcel per order with two to four
- * checkpoints over 12 carriers; an intent on each ticket. All in SQL:
+ * checkpoints over 12 carriers; an intent on each ticket, and a third of
+ * them linked to an order by its number. All in SQL:
  * random() is deterministic enough for timings. */
 static const char sql_enrich[] =
     "BEGIN;"
@@ -73,6 +74,13 @@ static const char sql_enrich[] =
     " WHEN 6 THEN 'payment_issue' WHEN 7 THEN 'product_question'"
     " WHEN 8 THEN 'complaint' ELSE 'thanks_other' END,"
     " assignee = CASE id % 5 WHEN 0 THEN NULL ELSE 'agent' || (id % 7) END;"
+    /* A third of the tickets quote their order's number, as sync links
+     * them (ticket_orders, how 'text'). */
+    "INSERT OR IGNORE INTO ticket_orders(ticket_id, order_ref, how,"
+    " created_at) SELECT t.id, ltrim(o.number, '#'), 'text', 0"
+    " FROM tickets t JOIN customers c ON c.id = t.requester_id"
+    " JOIN orders o ON o.account_id = c.account_id"
+    " AND o.external_id = 'o' || c.id || '-1' WHERE t.id % 3 = 0;"
     "COMMIT;";
 
 /* The bench store's tickets span the 30 days before this time. */

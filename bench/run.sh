@@ -17,6 +17,10 @@ echo "== sync: ${BENCH_SYNC_N:-10000} tickets x 5 messages from a loopback serve
 for api in zendesk gorgias; do
     "$BUILD/bench/bench_sync" "$api" "$DIR/sync-$api.db" "${BENCH_SYNC_N:-10000}"
 done
+echo "== assist: classifying the $N tickets a store without the models kept"
+cp "$DIR/data/ttydesk/store.db" "$DIR/assist.db"
+"$BUILD/bench/bench_assist" . "$DIR/assist.db"
+rm -f "$DIR/assist.db"*
 echo "== console in a pty, 160x45, same store"
 # The generated account's workspace is empty, so start-up syncs nothing.
 printf 'account bench local %s/empty\nset default_view = all\n' "$DIR" \

@@ -11,11 +11,13 @@
 
 #include "commerce/commerce.h"
 #include "config/config.h"
+#include "core/assist.h"
 #include "core/paths.h"
 #include "core/returns.h"
 #include "drivers/driver.h"
 #include "drivers/local.h"
 #include "net/json.h"
+#include "store/classify.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -121,6 +123,7 @@ app_setup_demo(struct app *app, struct td_error *err)
     if (rc == TD_OK) {
         app_add_account(app, a);
         app->is_demo = 1;
+        free(app->notice);
         app->notice = xasprintf("Demo workspace: add your helpdesk with an "
                                 "'account' line in %s (man ttydeskrc)",
                                 app->config_file);
@@ -221,6 +224,24 @@ app_has_accounts(const struct config *cfg)
     return 0;
 }
 
+/* The models are an aid: without them the console and the CLI work as
+ * before and nothing new is classified; the status bar says why. */
+static void
+app_load_assist(struct app *app)
+{
+    struct td_error e;
+
+    td_error_clear(&e);
+    if (assist_load(app->share_dir, &app->assist, &e) != TD_OK) {
+        if (app->debug)
+            fprintf(app->debug, "assist: %s\n", e.msg);
+        if (app->notice == NULL)
+            app->notice = xasprintf("language and intent off: %s", e.msg);
+        return;
+    }
+    store_set_assist(app->store, app->assist);
+}
+
 enum td_status
 app_open(struct app *app, struct td_error *err)
 {
@@ -234,6 +255,7 @@ app_open(struct app *app, struct td_error *err)
     app->store_path = paths_join(app->data_dir, "store.db");
     if ((rc = store_open(app->store_path, &app->store, err)) != TD_OK)
         return rc;
+    app_load_assist(app);
     for (size_t i = 0; i < app->cfg->n_accounts; i++) {
         const struct account_def *def = &app->cfg->accounts[i];
         struct account *a;
@@ -338,6 +360,7 @@ app_free(struct app *app)
     /* After the accounts: they borrow it. */
     http_engine_free(&app->http);
     store_close(&app->store);
+    assist_free(&app->assist);      /* after the store that borrows it */
     config_free(&app->cfg);
     free(app->config_file);
     free(app->data_dir);

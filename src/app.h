@@ -10,6 +10,7 @@
 #include "net/http.h"
 
 struct account;
+struct assist;
 struct config;
 struct csource;
 struct return_rules;
@@ -38,6 +39,10 @@ struct app {
     struct http_engine *http;
     struct http_transport http_transport;
     char *notice;               /* a first message for the status bar */
+    /* The language and intent models, loaded once by app_open (NULL
+     * when they are missing: nothing is classified then); the store
+     * borrows them. */
+    struct assist *assist;
 };
 
 /* Read the rc file (rc_file NULL = the default one). Config errors do not

@@ -12,22 +12,17 @@
 
 #include "app.h"
 #include "cli/cli.h"
-#include "core/intent.h"
-#include "core/langid.h"
+#include "core/assist.h"
 #include "core/paths.h"
+#include "store/classify.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
 /* One message read whole from stdin may be this long. */
 #define CLASSIFY_MAX_INPUT (4u << 20)
 
-struct classify_models {
-    struct langid *lang;
-    struct intent_model *intent;
-};
-
 static void
-classify_print(const struct classify_models *m, const char *text, size_t len,
+classify_print(const struct assist *m, const char *text, size_t len,
                int json)
 {
     struct langid_result lr;
@@ -81,32 +76,14 @@ classify_share_dir(const struct app *app)
     return xstrdup(TTYDESK_DATADIR);
 }
 
-static enum td_status
-classify_load(struct app *app, struct classify_models *m,
-              struct td_error *err)
-{
-    char *share = classify_share_dir(app);
-    char *lang = paths_join(share, "models/langid.bin");
-    char *model = paths_join(share, "models/intent.model");
-    char *lex = paths_join(share, "models/intent-lexicon.txt");
-    enum td_status rc;
-
-    rc = langid_load(lang, &m->lang, err);
-    if (rc == TD_OK)
-        rc = intent_load(model, lex, &m->intent, err);
-    free(lang);
-    free(model);
-    free(lex);
-    free(share);
-    return rc;
-}
-
 int
 cmd_classify(struct app *app, int argc, char **argv)
 {
-    struct classify_models m = { 0 };
+    struct assist *m = NULL;
+    char *share;
     struct td_error err;
     int json = 0, lines = 0, status = 0;
+    enum td_status rc;
 
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
@@ -120,7 +97,10 @@ cmd_classify(struct app *app, int argc, char **argv)
         }
     }
     td_error_clear(&err);
-    if (classify_load(app, &m, &err) != TD_OK) {
+    share = classify_share_dir(app);
+    rc = assist_load(share, &m, &err);
+    free(share);
+    if (rc != TD_OK) {
         status = cli_fail("%s", err.msg);
         goto out;
     }
@@ -132,7 +112,7 @@ cmd_classify(struct app *app, int argc, char **argv)
         while ((n = getline(&line, &cap, stdin)) > 0) {
             while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
                 n--;
-            classify_print(&m, line, (size_t)n, json);
+            classify_print(m, line, (size_t)n, json);
         }
         free(line);
     } else {
@@ -148,13 +128,33 @@ cmd_classify(struct app *app, int argc, char **argv)
                                   CLASSIFY_MAX_INPUT);
                 goto out;
             }
-        classify_print(&m, buf_str(&in), in.len, json);
+        classify_print(m, buf_str(&in), in.len, json);
         buf_free(&in);
     }
     if (ferror(stdin))
         status = cli_fail("reading stdin failed");
 out:
-    langid_free(&m.lang);
-    intent_free(&m.intent);
+    assist_free(&m);
     return status;
+}
+
+/* Tickets per transaction: large enough to be quick, small enough that
+ * a reader waits little. */
+#define CLASSIFY_PENDING_SLICE 2000
+
+void
+classify_pending_all(struct app *app)
+{
+    struct td_error err;
+    size_t done;
+    int more = 1;
+
+    while (more && app->store && app->assist) {
+        td_error_clear(&err);
+        if (store_classify_pending(app->store, CLASSIFY_PENDING_SLICE, NULL,
+                                   NULL, &done, &more, &err) != TD_OK) {
+            fprintf(stderr, "ttydesk: warning: %s\n", err.msg);
+            return;
+        }
+    }
 }

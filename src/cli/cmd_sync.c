@@ -13,6 +13,7 @@
 #include "app.h"
 #include "commerce/commerce.h"
 #include "cli/cli.h"
+#include "cli/cmd_classify.h"
 #include "drivers/driver.h"
 #include "net/json.h"
 #include "store/store.h"
@@ -66,6 +67,7 @@ cmd_sync(struct app *app, int argc, char **argv)
     }
     if (only && !found)
         return cli_fail("no account named '%s' (see ttydesk accounts)", only);
+    classify_pending_all(app);
     return failed;
 }
 

@@ -23,6 +23,7 @@
 #include "core/template.h"
 #include "core/tlocale.h"
 #include "store/store.h"
+#include "store/tvload.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
@@ -228,81 +229,22 @@ template_show(struct app *app, int argc, char **argv)
     return 0;
 }
 
-/* 1 if text mentions the order number num ("#1070", or "1070" standing
- * alone), so that the order the buyer asks about wins over the newest. */
-static int
-mentions(const char *text, const char *num)
-{
-    const char *digits = num, *p;
-    size_t n;
-
-    if (text == NULL || num == NULL || *num == '\0')
-        return 0;
-    if (strstr(text, num))
-        return 1;
-    while (*digits && !isdigit((unsigned char)*digits))
-        digits++;
-    n = strlen(digits);
-    for (p = text; n && (p = strstr(p, digits)) != NULL; p += n)
-        if ((p == text || !isdigit((unsigned char)p[-1])) &&
-            !isdigit((unsigned char)p[n]))
-            return 1;
-    return 0;
-}
-
-static size_t
-pick_order(const struct ticket *t, const struct order *orders, size_t n)
-{
-    size_t best = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        if (mentions(t->subject, orders[i].number))
-            return i;
-        for (size_t m = 0; m < t->n_messages; m++)
-            if (t->messages[m].author == AK_CUSTOMER &&
-                mentions(t->messages[m].body, orders[i].number))
-                return i;
-        if (orders[i].created_at > orders[best].created_at)
-            best = i;
-    }
-    return best;
-}
-
 /* Build the variables for ticket id from the store; the caller clears v. */
 static enum td_status
 ticket_vars(struct app *app, int64_t id, struct tvars *v, enum channel *ch,
             char **lang, struct td_error *err)
 {
-    struct ticket *t = NULL;
-    struct order *orders = NULL;
-    struct shipment *ships = NULL;
-    size_t n_orders = 0, n_ships = 0, o = 0;
     const char *agent = config_str(app->cfg, OPT_AGENT_NAME);
+    struct ticket *t = NULL;
     enum td_status rc;
 
-    if ((rc = store_ticket_get(app->store, id, &t, err)) != TD_OK)
+    rc = store_template_vars(app->store, id, agent, time(NULL), v, &t, err);
+    if (rc != TD_OK)
         return rc;
-    if ((rc = store_orders_for_ticket(app->store, id, &orders, &n_orders,
-                                      err)) != TD_OK)
-        goto out;
-    if (n_orders) {
-        o = pick_order(t, orders, n_orders);
-        rc = store_shipments_for_order(app->store, orders[o].id, &ships,
-                                       &n_ships, err);
-        if (rc != TD_OK)
-            goto out;
-    }
-    /* The last parcel of the order is the one the buyer waits for. */
-    tvars_build(v, t, n_orders ? &orders[o] : NULL,
-                n_ships ? &ships[n_ships - 1] : NULL,
-                agent && *agent ? agent : NULL, time(NULL));
     *ch = t->channel;
     *lang = t->language ? xstrdup(t->language) : NULL;
-out:
-    shipments_free(&ships, n_ships);
-    orders_free(&orders, n_orders);
     ticket_free(&t);
-    return rc;
+    return TD_OK;
 }
 
 static cJSON *

@@ -14,9 +14,12 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/cmd_classify.h"
 #include "cli/ticket_json.h"
 #include "config/config.h"
 #include "core/query.h"
+#include "core/intent.h"
+#include "store/classify.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
@@ -66,7 +69,8 @@ list_row(struct buf *line, const struct ticket *t, time_t now, int cols,
          int multi)
 {
     char id[24], age[16];
-    int subj = cols - (7 + 9 + 7 + 9 + 3 + 3 + 19 + 5) - (multi ? 11 : 0);
+    int subj = cols - (7 + 9 + 7 + 9 + 3 + 7 + 3 + 19 + 5) -
+               (multi ? 11 : 0);
 
     snprintf(id, sizeof id, "%lld", (long long)t->id);
     time_format_span(now - t->created_at, age, sizeof age);
@@ -78,6 +82,8 @@ list_row(struct buf *line, const struct ticket *t, time_t now, int cols,
     cell(line, ticket_priority_name(t->priority), 6);
     cell(line, channel_name(t->channel), 8);
     cell(line, t->language, 2);
+    cell(line, t->intent ? intent_label_short(intent_label_parse(t->intent))
+                         : NULL, 6);
     cell(line, t->requester.country, 2);
     cell(line, t->requester.name ? t->requester.name : t->requester.email, 18);
     cell(line, t->subject, (size_t)(subj > 10 ? subj : 10));
@@ -130,15 +136,16 @@ cmd_list(struct app *app, int argc, char **argv)
         return cli_fail("query: %s", err.msg), 2;
     }
     buf_free(&text);
+    classify_pending_all(app);      /* intent: terms need every ticket */
     q.me = *config_str(app->cfg, OPT_AGENT_NAME)
                ? config_str(app->cfg, OPT_AGENT_NAME) : NULL;
     buf_init(&line, 0);
     if (json)
         fputs("[", stdout);
     else
-        printf("%-6s %s%-8s %-6s %-8s %-2s %-2s %-18s %s\n", "ID",
+        printf("%-6s %s%-8s %-6s %-8s %-2s %-6s %-2s %-18s %s\n", "ID",
                app->n_accounts > 1 ? "ACCOUNT    " : "", "STATUS", "PRI",
-               "CHANNEL", "LG", "CC", "BUYER", "SUBJECT");
+               "CHANNEL", "LG", "INTENT", "CC", "BUYER", "SUBJECT");
     /* Page by page, so that 100,000 tickets never sit in memory at once. */
     for (;;) {
         size_t want = LIST_PAGE;
@@ -288,6 +295,7 @@ cmd_show(struct app *app, int argc, char **argv)
     if (arg == NULL)
         return cli_fail("usage: ttydesk show ID [--json]"), 2;
     if (cli_resolve_ticket(app, arg, &id, &err) != TD_OK ||
+        (t == NULL && store_classify_ticket(app->store, id, &err) != TD_OK) ||
         store_ticket_get(app->store, id, &t, &err) != TD_OK ||
         store_orders_for_ticket(app->store, id, &orders, &n_orders, &err))
         return cli_fail("show %s: %s", arg, err.msg);

@@ -1,6 +1,8 @@
 /* ticket_json.c: tickets, orders and shipments as the JSON that scripts read. */
 #include "cli/ticket_json.h"
 
+#include <math.h>
+
 #include "net/json.h"
 
 static cJSON *
@@ -15,6 +17,16 @@ customer_json(const struct customer *c)
     json_add_str(o, "timezone", c->timezone);
     json_add_str(o, "locale", c->locale);
     return o;
+}
+
+/* A confidence rounded to 3 places, or null when there is none. */
+static void
+conf_json(cJSON *o, const char *key, int known, double v)
+{
+    if (known)
+        cJSON_AddNumberToObject(o, key, round(v * 1000) / 1000);
+    else
+        cJSON_AddNullToObject(o, key);
 }
 
 static cJSON *
@@ -38,6 +50,10 @@ message_json(const struct message *m)
     }
     cJSON_AddItemToObject(o, "attachments", att);
     json_add_time(o, "created_at", m->created_at);
+    /* The buyer's messages, once classified; "unknown" for "ok". */
+    json_add_str(o, "language", m->language);
+    conf_json(o, "language_confidence", m->language != NULL,
+              m->language_conf);
     return o;
 }
 
@@ -55,6 +71,11 @@ ticket_json(const struct ticket *t, int messages)
     cJSON_AddStringToObject(o, "priority", ticket_priority_name(t->priority));
     cJSON_AddStringToObject(o, "channel", channel_name(t->channel));
     json_add_str(o, "language", t->language);
+    conf_json(o, "language_confidence", t->language && t->intent,
+              t->language_conf);
+    json_add_str(o, "backend_language", t->backend_language);
+    json_add_str(o, "intent", t->intent);
+    conf_json(o, "intent_confidence", t->intent != NULL, t->intent_conf);
     cJSON_AddItemToObject(o, "customer", customer_json(&t->requester));
     json_add_str(o, "assignee", t->assignee);
     for (size_t i = 0; i < t->n_tags; i++)

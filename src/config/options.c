@@ -80,7 +80,8 @@ static const struct option_def options[OPT_COUNT] = {
     [OPT_INBOX_COLUMNS] = {
         .name = "inbox_columns",
         .type = OT_STRING,
-        .def = "sla,channel,lang,buyer,country,subject,status,assignee,age",
+        .def = "sla,channel,lang,intent,buyer,country,subject,status,"
+               "assignee,age",
         .desc = "the inbox columns, as a comma list of NAME[:WIDTH]",
     },
     [OPT_INBOX_WIDTH] = {

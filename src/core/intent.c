@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/concepts.h"
 #include "core/textfold.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -20,6 +22,13 @@
 #define INTENT_MAX_TEXT 8192
 /* A lexicon score at least this high beats the English model. */
 #define INTENT_LEX_STRONG 2.0
+/* ... and one this high, twice the model's label's, beats it anyway. */
+#define INTENT_LEX_SURE 3.0
+/* ... unless the model is at least this sure of its own. */
+#define INTENT_MODEL_SURE 0.9
+/* ... or of thanks_other (Bitext's "anything else"), unless the rules
+ * are this sure. */
+#define INTENT_LEX_SURE_OTHER 4.0
 
 static const char *const intent_names[INTENT_COUNT] = {
     [INTENT_WHERE_IS_MY_ORDER] = "where_is_my_order",
@@ -57,6 +66,7 @@ struct intent_model {
     size_t n_feats;
     struct intent_lex *lex;         /* owns its phrases */
     size_t n_lex;
+    struct concepts *concepts;      /* NULL when not loaded */
 };
 
 const char *
@@ -74,6 +84,75 @@ intent_label_from_name(const char *name)
     return -1;
 }
 
+static const char *const intent_shorts[INTENT_COUNT] = {
+    [INTENT_WHERE_IS_MY_ORDER] = "wismo",
+    [INTENT_RETURN_REFUND] = "refund",
+    [INTENT_CANCEL_ORDER] = "cancel",
+    [INTENT_CHANGE_ADDRESS] = "addr",
+    [INTENT_DAMAGED_DEFECTIVE] = "damage",
+    [INTENT_WRONG_ITEM] = "wrong",
+    [INTENT_PAYMENT_ISSUE] = "pay",
+    [INTENT_PRODUCT_QUESTION] = "ask",
+    [INTENT_COMPLAINT] = "compl",
+    [INTENT_THANKS_OTHER] = "other",
+};
+
+/* Words people (and the shipped templates' "intent =" lines) use for a
+ * label, besides its full name and its short tag. */
+static const struct {
+    const char *word;
+    enum intent_label label;
+} intent_aliases[] = {
+    { "wism", INTENT_WHERE_IS_MY_ORDER },
+    { "where", INTENT_WHERE_IS_MY_ORDER },
+    { "tracking", INTENT_WHERE_IS_MY_ORDER },
+    { "return", INTENT_RETURN_REFUND },
+    { "returns", INTENT_RETURN_REFUND },
+    { "address", INTENT_CHANGE_ADDRESS },
+    { "address_change", INTENT_CHANGE_ADDRESS },
+    { "damaged", INTENT_DAMAGED_DEFECTIVE },
+    { "defective", INTENT_DAMAGED_DEFECTIVE },
+    { "broken", INTENT_DAMAGED_DEFECTIVE },
+    { "wrong_item", INTENT_WRONG_ITEM },
+    { "payment", INTENT_PAYMENT_ISSUE },
+    { "question", INTENT_PRODUCT_QUESTION },
+    { "product", INTENT_PRODUCT_QUESTION },
+    { "complaint", INTENT_COMPLAINT },
+    { "thanks", INTENT_THANKS_OTHER },
+};
+
+int
+intent_label_parse(const char *word)
+{
+    size_t n;
+    int found = -1;
+
+    if (word == NULL || (n = strlen(word)) == 0)
+        return -1;
+    for (int i = 0; i < INTENT_COUNT; i++)
+        if (strcasecmp(intent_names[i], word) == 0 ||
+            strcasecmp(intent_shorts[i], word) == 0)
+            return i;
+    for (size_t i = 0; i < sizeof intent_aliases / sizeof *intent_aliases;
+         i++)
+        if (strcasecmp(intent_aliases[i].word, word) == 0)
+            return (int)intent_aliases[i].label;
+    for (int i = 0; i < INTENT_COUNT; i++) {
+        if (strncasecmp(intent_names[i], word, n) != 0)
+            continue;
+        if (found >= 0)
+            return -1;              /* "c": cancel_order or change_... */
+        found = i;
+    }
+    return found;
+}
+
+const char *
+intent_label_short(enum intent_label l)
+{
+    return (unsigned)l < INTENT_COUNT ? intent_shorts[l] : "-";
+}
+
 static uint32_t
 intent_hash(const char *s)
 {
@@ -86,8 +165,38 @@ intent_hash(const char *s)
     return h;
 }
 
-/* Fold text into " w1 w2 ... " (letters only, lower case) in out. */
-static void
+/* Latin letters without their accents, from U+00C0 and U+1E00 ('.' =
+ * none): buyers type "donde", "hang chua toi", "iade edilmedi" as often
+ * as "dónde", "hàng chưa tới", "iade edilmedi", and the lexicons then
+ * need one spelling. Generated with Python's unicodedata (NFD, first
+ * letter); ß, đ, ı, ø, ł, æ, œ by hand. */
+static const char intent_base_c0[] =
+    "aaaaaaaceeeeiiiidnooooo.ouuuuytsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll."
+    ".llnnnnnn...oooooooorrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz."
+    "................................oo.............uu..............."
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...."
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............"
+    "................";
+static const char intent_base_1e[] =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm"
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv"
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+static uint32_t
+intent_base(uint32_t cp)
+{
+    char c = '.';
+
+    if (cp >= 0xC0 && cp < 0xC0 + sizeof intent_base_c0 - 1)
+        c = intent_base_c0[cp - 0xC0];
+    else if (cp >= 0x1E00 && cp < 0x1E00 + sizeof intent_base_1e - 1)
+        c = intent_base_1e[cp - 0x1E00];
+    return c == '.' ? cp : (uint32_t)c;
+}
+
+void
 intent_fold(const char *text, size_t len, struct buf *out)
 {
     int gap = 1;
@@ -104,7 +213,7 @@ intent_fold(const char *text, size_t len, struct buf *out)
             gap = 1;
             continue;
         }
-        buf_add(out, u, textfold_encode(textfold_fold(cp), u));
+        buf_add(out, u, textfold_encode(intent_base(textfold_fold(cp)), u));
         gap = 0;
     }
     if (!gap)
@@ -335,6 +444,14 @@ intent_load(const char *model_path, const char *lexicon_path,
     return TD_OK;
 }
 
+enum td_status
+intent_load_concepts(struct intent_model *m, const char *path,
+                     struct td_error *err)
+{
+    concepts_free(&m->concepts);
+    return concepts_load(path, &m->concepts, err);
+}
+
 void
 intent_free(struct intent_model **p)
 {
@@ -350,6 +467,7 @@ intent_free(struct intent_model **p)
         free(m->lex[i].then);
     }
     free(m->lex);
+    concepts_free(&m->concepts);
     free(m);
     *p = NULL;
 }
@@ -424,6 +542,8 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
      * only just tell them apart: one lexicon serves both. */
     const char *lexlang = lang && strcmp(lang, "ms") == 0 ? "id" : lang;
     int nb, lbest = INTENT_THANKS_OTHER, pbest = INTENT_THANKS_OTHER;
+    int xbest = INTENT_THANKS_OTHER;
+    double xscore;
     struct buf norm;
     const char *hit;
 
@@ -441,6 +561,17 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
              strstr(hit + strlen(e->phrase), e->then) != NULL))
             lex[e->label] += e->weight;
     }
+    /* The phrases alone decide whether to overrule the English model on
+     * the labels Bitext lacks, as before the concept rules came. */
+    for (int l = 0; l < INTENT_COUNT; l++)
+        if (lex[l] > lex[xbest])
+            xbest = l;
+    xscore = lex[xbest];
+    if (m->concepts)
+        concepts_score(m->concepts,
+                       concepts_find(m->concepts, buf_str(&norm), text, len,
+                                     lang),
+                       lex);
     for (int l = 0; l < INTENT_COUNT; l++) {
         lsum += lex[l];
         if (lex[l] > lex[lbest])
@@ -454,10 +585,17 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
     /* Trust the model on English it was trained for, unless the lexicon
      * strongly names a label the training data does not have, or the
      * model only says thanks_other: in Bitext that is account and invoice
-     * talk, so a strong after-sales phrase knows better. */
+     * talk, so a strong after-sales phrase knows better; or the lexicon
+     * and the concept rules (core/concepts.h) are sure of another label
+     * and find little for the model's: Bitext's templated sentences
+     * teach it words, not the buyer's paraphrases. */
     if ((english || any) && nb > 0 &&
-        !(lex[lbest] >= INTENT_LEX_STRONG &&
-          (!m->trained[lbest] || pbest == INTENT_THANKS_OTHER))) {
+        !(xscore >= INTENT_LEX_STRONG &&
+          (!m->trained[xbest] || pbest == INTENT_THANKS_OTHER)) &&
+        !(lex[lbest] >= INTENT_LEX_SURE && lex[pbest] * 2 <= lex[lbest] &&
+          (post[pbest] < INTENT_MODEL_SURE ||
+           (pbest == INTENT_THANKS_OTHER &&
+            lex[lbest] >= INTENT_LEX_SURE_OTHER)))) {
         res->label = (enum intent_label)pbest;
         res->confidence = post[pbest];
         return;

@@ -152,6 +152,7 @@ message_clear(struct message *m)
     free(m->author_name);
     free(m->body);
     free(m->html);
+    free(m->language);
     for (size_t i = 0; i < m->n_attachments; i++)
         free(m->attachments[i].name);
     free(m->attachments);
@@ -174,6 +175,8 @@ ticket_clear(struct ticket *t)
     for (size_t i = 0; i < t->n_messages; i++)
         message_clear(&t->messages[i]);
     free(t->messages);
+    free(t->backend_language);
+    free(t->intent);
     memset(t, 0, sizeof *t);
 }
 

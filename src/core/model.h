@@ -89,6 +89,11 @@ struct message {
     struct attachment *attachments;
     size_t n_attachments;
     time_t created_at;
+    /* Filled by store reads for the buyer's messages once the assist
+     * classified them: ISO 639-1 or "unknown" (too short or mixed), NULL
+     * when not classified; the detector's confidence 0..1. */
+    char *language;
+    double language_conf;
 };
 
 struct ticket {
@@ -115,6 +120,14 @@ struct ticket {
      * the customer wrote since they last did (a mail reader's "new");
      * ignored by writes, which never change what the agent has seen. */
     int unread;
+    /* The assist's view, filled by store reads and ignored by writes
+     * (which take language above as the backend's word): language is
+     * then the detected one, backend_language the backend's own;
+     * intent a label name of core/intent.h, NULL when not classified. */
+    double language_conf;
+    char *backend_language;
+    char *intent;
+    double intent_conf;
 };
 
 struct order_item {

@@ -398,16 +398,6 @@ item_check(enum query_field f, const char *item, const struct token *t,
             return -1;
         }
         break;
-    case QF_INTENT:
-        if (strcmp(item, "none") != 0 && intent_label_from_name(item) < 0) {
-            td_error_set(err, TD_EINVAL, "'%.*s': unknown intent '%s' "
-                         "(where_is_my_order, return_refund, cancel_order, "
-                         "change_address, damaged_defective, wrong_item, "
-                         "payment_issue, product_question, complaint, "
-                         "thanks_other, none)", t->raw_len, t->raw, item);
-            return -1;
-        }
-        break;
     case QF_COUNTRY:
     case QF_SHIPTO:
         if (strlen(item) != 2 || !isalpha((unsigned char)item[0]) ||
@@ -433,6 +423,25 @@ item_check(enum query_field f, const char *item, const struct token *t,
             }
         }
         break;
+    case QF_INTENT: {
+        /* Stored by full name: intent:wismo finds where_is_my_order.
+         * none: not tagged yet. */
+        int l = strcmp(item, "none") == 0 ? INTENT_COUNT
+                : intent_label_parse(item);
+
+        if (l < 0) {
+            td_error_set(err, TD_EINVAL, "'%.*s': unknown intent '%s' "
+                         "(where_is_my_order, return_refund, cancel_order, "
+                         "change_address, damaged_defective, wrong_item, "
+                         "payment_issue, product_question, complaint, "
+                         "thanks_other, none, or a short tag like wismo)",
+                         t->raw_len, t->raw, item);
+            return -1;
+        }
+        list_add_once(out, l == INTENT_COUNT ? "none"
+                      : intent_label_name((enum intent_label)l));
+        return 0;
+    }
     default:
         break;
     }

@@ -26,7 +26,8 @@ enum query_field {
     QF_AGE,         /* age>2d, age<3h: time since the ticket was created */
     QF_UPDATED,     /* updated<1h: time since the last update */
     QF_IS,          /* is:unread, is:read (the agent's own seen state) */
-    QF_INTENT,      /* intent:wrong_item (intent:none: not tagged yet) */
+    QF_INTENT,      /* intent:where_is_my_order, intent:wismo,refund;
+                       intent:none: not tagged yet */
     QF_SKU,         /* sku:MUG-01: the buyer's linked orders hold the SKU */
     QF_CARRIER,     /* carrier:dhl: a parcel of a linked order */
     QF_SHIPTO,      /* shipto:DE: destination (newest linked order, else

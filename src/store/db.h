@@ -17,6 +17,7 @@ struct db_cached {
 };
 
 struct fts_doc;
+struct assist;
 
 struct store {
     sqlite3 *db;
@@ -29,6 +30,9 @@ struct store {
     struct fts_doc *pending;    /* FTS rows to bring up to date (fts.c) */
     size_t n_pending;
     size_t cap_pending;
+    /* The models that classify what is written (store_set_assist),
+     * borrowed; NULL: nothing is classified. */
+    const struct assist *assist;
 };
 
 /* Turn the connection's last failure into err: "store: OP: sqlite's text",

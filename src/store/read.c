@@ -55,6 +55,10 @@ read_ticket_row(sqlite3_stmt *st, struct ticket *t)
     t->requester.timezone = db_col_str(st, 20);
     t->requester.locale = db_col_str(st, 21);
     t->unread = sqlite3_column_int(st, 22) != 0;
+    t->language_conf = sqlite3_column_double(st, 23);
+    t->backend_language = db_col_str(st, 24);
+    t->intent = db_col_str(st, 25);
+    t->intent_conf = sqlite3_column_double(st, 26);
 }
 
 static const char sql_tags[] =
@@ -81,7 +85,8 @@ read_tags(struct store *s, struct ticket *t, struct td_error *err)
 
 static const char sql_messages[] =
     "SELECT id, external_id, author, author_name, is_public, body, html,"
-    " created_at FROM messages WHERE ticket_id = ?1 "
+    " created_at, language, language_conf FROM messages"
+    " WHERE ticket_id = ?1 "
     "ORDER BY created_at, id";
 static const char sql_attachments[] =
     "SELECT name, size FROM attachments WHERE message_id = ?1 ORDER BY pos";
@@ -134,6 +139,8 @@ read_messages(struct store *s, struct ticket *t, struct td_error *err)
         m->body = db_col_str(st, 5);
         m->html = db_col_str(st, 6);
         m->created_at = (time_t)sqlite3_column_int64(st, 7);
+        m->language = db_col_str(st, 8);
+        m->language_conf = sqlite3_column_double(st, 9);
     }
     if (step != SQLITE_DONE)
         rc = db_fail(s, err, op);

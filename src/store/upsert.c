@@ -1,6 +1,7 @@
 /* upsert.c: writes from the network: customers, tickets, messages, orders. */
 #include "store/upsert.h"
 
+#include "store/classify.h"
 #include "store/db.h"
 #include "store/fts.h"
 
@@ -109,7 +110,11 @@ static const char sql_message_upsert[] =
     "ON CONFLICT(ticket_id, external_id) DO UPDATE SET"
     " author = excluded.author, author_name = excluded.author_name,"
     " is_public = excluded.is_public, body = excluded.body,"
-    " html = excluded.html, created_at = excluded.created_at "
+    " html = excluded.html, created_at = excluded.created_at,"
+    /* An edited body is classified again (store/classify.c). */
+    " language = CASE WHEN body IS excluded.body THEN language END,"
+    " language_conf = CASE WHEN body IS excluded.body THEN language_conf"
+    " END "
     "RETURNING id";
 static const char sql_attachments_clear[] =
     "DELETE FROM attachments WHERE message_id = ?1";
@@ -214,6 +219,8 @@ store_message_upsert(struct store *s, int64_t ticket_id, struct message *m,
         rc = message_write(s, ticket_id, m, 0, err);
     if (rc == TD_OK)
         rc = message_touch_ticket(s, ticket_id, m, err);
+    if (rc == TD_OK && s->assist)
+        rc = classify_ticket(s, ticket_id, err);
     if (rc == TD_OK && !queued)
         fts_defer(s, &old);
     fts_doc_clear(&old);
@@ -227,12 +234,23 @@ static const char sql_ticket_find[] =
 static const char sql_ticket_upsert[] =
     "INSERT INTO tickets(account_id, external_id, subject, status,"
     " status_raw, priority, channel, language, requester_id, assignee,"
-    " created_at, updated_at, first_response_due, customer_at) "
-    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    " created_at, updated_at, first_response_due, customer_at,"
+    " backend_language) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?8) "
     "ON CONFLICT(account_id, external_id) DO UPDATE SET"
     " subject = excluded.subject, status = excluded.status,"
     " status_raw = excluded.status_raw, priority = excluded.priority,"
-    " channel = excluded.channel, language = excluded.language,"
+    " channel = excluded.channel,"
+    /* The driver's language is the backend's word; the assist's, once a
+     * ticket is classified, is kept (and redone by store/classify.c). */
+    " backend_language = excluded.backend_language,"
+    " language = CASE WHEN intent IS NULL THEN excluded.language"
+    " ELSE language END,"
+    /* A new subject or backend language is read again; otherwise only
+     * new buyer messages are (store/classify.c). */
+    " intent = CASE WHEN subject IS excluded.subject AND backend_language"
+    " IS excluded.backend_language THEN intent END,"
     " requester_id = excluded.requester_id, assignee = excluded.assignee,"
     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
     " first_response_due = excluded.first_response_due,"
@@ -393,6 +411,8 @@ store_ticket_upsert(struct store *s, struct ticket *t, struct td_error *err)
         rc = ticket_write_tags(s, t, old_id != 0, err);
     for (size_t i = 0; i < t->n_messages && rc == TD_OK; i++)
         rc = message_write(s, t->id, &t->messages[i], old_id == 0, err);
+    if (rc == TD_OK && s->assist)
+        rc = classify_ticket(s, t->id, err);
     if (rc == TD_OK && !queued) {
         old.id = t->id;
         fts_defer(s, &old);

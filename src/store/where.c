@@ -231,8 +231,13 @@ term_in(struct where *w, struct buf *e, const char *lhs,
 static void
 term_lang(struct where *w, struct buf *e, const struct vlist *l)
 {
-    /* lang:pt also finds pt-BR. */
+    /* lang:pt also finds pt-BR; lang:unknown the tickets whose language
+     * nothing told (store/classify.c leaves them NULL). */
     for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i], "unknown") == 0) {
+            where_add(w, e, "%st.language IS NULL", i ? " OR " : "");
+            continue;
+        }
         where_add(w, e, "%st.language = ", i ? " OR " : "");
         arg_text(w, e, xstrdup(l->v[i]));
         where_add(w, e, " COLLATE NOCASE OR t.language LIKE ");
@@ -495,7 +500,12 @@ term_sql(struct where *w, struct buf *e, const struct query *q,
         rc = term_is(w, e, &l, t, err);
         break;
     case QF_INTENT:
-        term_intent(w, e, &l);
+        /* Full label names (query.c normalised them): tickets_intent;
+         * intent:none is "not tagged yet". */
+        if (strstr(t->value, "none"))
+            term_intent(w, e, &l);
+        else
+            term_in(w, e, "t.intent", &l, "");
         break;
     case QF_SKU:
         term_in(w, e,

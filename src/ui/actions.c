@@ -111,6 +111,15 @@ act_next_pane(struct ui *ui)
     ui_focus(ui, p);
 }
 
+/* Tab in the editor: take the suggestion while it shows, else move on
+ * like Tab everywhere else. */
+static void
+act_use_suggestion(struct ui *ui)
+{
+    if (!editor_use_suggestion(ui))
+        act_next_pane(ui);
+}
+
 /* Esc: close what is on top, then walk back towards the inbox. */
 static void
 act_back(struct ui *ui)
@@ -312,6 +321,8 @@ static const struct action actions[] = {
         editor_act_delete_word_back),
     ACT("kill-line", "delete to the end of the line", editor_act_kill_line),
     ACT("newline", "new line", editor_act_newline),
+    ACT("use-suggestion", "start the empty draft with the suggested reply "
+        "(else the next pane)", act_use_suggestion),
     ACT("stats-next-section", "statistics: the next section",
         stats_act_next_section),
     ACT("stats-prev-section", "statistics: the previous section",

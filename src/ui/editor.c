@@ -21,6 +21,7 @@
 #include "ui/netsync.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
+#include "ui/suggest.h"
 #include "ui/thread.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -50,6 +51,7 @@ struct editor {
     /* The ticket as it stood when this draft began: what the send guard
      * holds the reply against (store_outbox_set_base). */
     time_t base_at;
+    struct suggest sg;          /* shown while the draft is empty */
 };
 
 static struct editor *
@@ -155,6 +157,7 @@ editor_set_ticket(struct ui *ui, int64_t id)
     }
     free(body);
     free(status);
+    suggest_load(ui, &ed->sg, id);
 }
 
 void
@@ -168,6 +171,9 @@ editor_begin(struct ui *ui, int is_note)
             return;
     }
     editor_set_ticket(ui, ui->ticket_id);
+    /* The intent may have come since (a sync, the background pass). */
+    if (ed->buf.len == 0)
+        suggest_load(ui, &ed->sg, ui->ticket_id);
     if (ed->is_note != is_note) {
         ed->is_note = is_note;
         ed->buf.dirty = 1;
@@ -403,6 +409,66 @@ EDITOR_OP(editor_act_delete_word_back, edbuf_delete_word_back(&ed->buf))
 EDITOR_OP(editor_act_kill_line, edbuf_kill_line(&ed->buf))
 EDITOR_OP(editor_act_newline, edbuf_insert(&ed->buf, "\n", 1))
 
+int
+editor_use_suggestion(struct ui *ui)
+{
+    struct editor *ed = editor_get(ui);
+    struct suggest *sg = &ed->sg;
+
+    if (ed->ticket_id == 0 || sg->text == NULL || ed->is_note ||
+        sg->ticket_id != ed->ticket_id || ed->buf.len > 0)
+        return 0;
+    /* Into the draft, never out: the agent reads, edits and sends it. */
+    if (edbuf_insert(&ed->buf, sg->text, strlen(sg->text)) != 0) {
+        ui_error(ui, "the suggestion is over the draft's size limit");
+        return 1;
+    }
+    ed->buf.cursor = 0;
+    for (size_t i = 1; sg->status >= 0 && i < EDITOR_N_STATUSES; i++)
+        if (strcmp(editor_statuses[i],
+                   ticket_status_name((enum ticket_status)sg->status)) == 0)
+            ed->status = i;
+    editor_changed(ui, ed);
+    ui_message(ui, "%s: review and edit, C-s sends, C-z takes it back%s%s",
+               sg->template_id, sg->note ? "; " : "",
+               sg->note ? sg->note : "");
+    return 1;
+}
+
+/* The suggestion, dimmed, where the empty draft would be. */
+static void
+editor_draw_suggestion(struct ui *ui, struct pane *p, int h)
+{
+    struct editor *ed = p->priv;
+    struct edbuf tmp;
+    struct edbuf_row *rows;
+    size_t n, row, col;
+    char *head;
+
+    head = xasprintf("Suggested: %s", ed->sg.title);
+    screen_put(ui, p->win, 1, 0, p->cols, head, OBJ_HELP_KEY, 1);
+    free(head);
+    edbuf_init(&tmp);
+    edbuf_set(&tmp, ed->sg.text, strlen(ed->sg.text), 1);
+    n = edbuf_wrap(&tmp, p->cols, NULL, 0, &row, &col);
+    rows = xcalloc(n ? n : 1, sizeof *rows);
+    edbuf_wrap(&tmp, p->cols, rows, n, &row, &col);
+    for (int r = 1; r < h; r++) {
+        size_t i = (size_t)(r - 1);
+        char *s = i < n ? xstrndup(tmp.text + rows[i].start,
+                                   rows[i].end - rows[i].start)
+                        : xstrdup("");
+        size_t len = strlen(s);
+
+        if (len > 0 && s[len - 1] == '\n')
+            s[len - 1] = '\0';
+        screen_put(ui, p->win, r + 1, 0, p->cols, s, OBJ_HELP_TEXT, 1);
+        free(s);
+    }
+    free(rows);
+    edbuf_free(&tmp);
+}
+
 static int
 editor_input(struct ui *ui, struct pane *p, const char *key)
 {
@@ -431,6 +497,9 @@ editor_draw(struct ui *ui, struct pane *p)
     struct edbuf_row *rows;
     char left[128], right[96];
     enum theme_obj obj = ed->is_note ? OBJ_EDITOR_NOTE : OBJ_EDITOR_TEXT;
+    /* A reply to the buyer, not an internal note, can start from it. */
+    int suggesting = ed->buf.len == 0 && ed->sg.text && !ed->is_note &&
+                     ed->sg.ticket_id == ed->ticket_id;
 
     if (h < 1)
         h = 1;
@@ -449,7 +518,9 @@ editor_draw(struct ui *ui, struct pane *p)
         ed->top = (int)row;
     if ((int)row >= ed->top + h)
         ed->top = (int)row - h + 1;
-    for (int r = 0; r < h; r++) {
+    if (suggesting)
+        editor_draw_suggestion(ui, p, h);
+    for (int r = 0; r < h && !suggesting; r++) {
         size_t i = (size_t)(ed->top + r);
 
         if (i < n) {
@@ -469,8 +540,9 @@ editor_draw(struct ui *ui, struct pane *p)
         }
     }
     screen_put(ui, p->win, p->rows - 1, 0, p->cols,
-               "C-s send  C-t note/reply  C-o status  C-z undo  "
-               "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
+               suggesting ? "Tab takes the suggestion, typing ignores it"
+               : "C-s send  C-t note/reply  C-o status  C-z undo  "
+                 "C-x C-e $EDITOR  Esc back", OBJ_HELP_TEXT, 1);
     ed->cur_y = (int)row - ed->top + 1;
     ed->cur_x = (int)col < width ? (int)col : width - 1;
     free(rows);
@@ -520,6 +592,7 @@ editor_init(struct ui *ui, struct pane *p)
 
     (void)ui;
     edbuf_init(&ed->buf);
+    ed->sg.status = -1;
 }
 
 static void
@@ -529,6 +602,7 @@ editor_fini(struct ui *ui, struct pane *p)
 
     editor_save(ui);
     edbuf_free(&ed->buf);
+    suggest_free(&ed->sg);
 }
 
 const struct pane_ops editor_ops = {

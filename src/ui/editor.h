@@ -47,5 +47,9 @@ void editor_act_delete_forward(struct ui *ui);
 void editor_act_delete_word_back(struct ui *ui);
 void editor_act_kill_line(struct ui *ui);
 void editor_act_newline(struct ui *ui);
+/* Start the empty draft with the suggested reply (ui/suggest.h) shown in
+ * its place; it is only text to review: sending is still C-s. Returns 0,
+ * doing nothing, when no suggestion is showing. */
+int editor_use_suggestion(struct ui *ui);
 
 #endif

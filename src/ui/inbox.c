@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "config/config.h"
+#include "core/intent.h"
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
@@ -82,6 +83,7 @@ enum col_id {
     COL_PRIORITY,
     COL_ID,
     COL_ACCOUNT,
+    COL_INTENT,
     COL_COUNT
 };
 
@@ -103,13 +105,13 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "channel",
         .title = "CHAN",
         .width = 8,
-        .drop = 4,
+        .drop = 2,
     },
     [COL_LANG] = {
         .name = "lang",
         .title = "LG",
         .width = 2,
-        .drop = 2,
+        .drop = 5,
     },
     [COL_BUYER] = {
         .name = "buyer",
@@ -133,7 +135,7 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "status",
         .title = "STATUS",
         .width = 7,
-        .drop = 5,
+        .drop = 4,
     },
     [COL_ASSIGNEE] = {
         .name = "assignee",
@@ -163,7 +165,14 @@ static const struct col_def col_defs[COL_COUNT] = {
         .name = "account",
         .title = "ACCOUNT",
         .width = 8,
-        .drop = 2,
+        .drop = 5,
+    },
+    /* The intent's short tag, with '?' when the tagger was unsure. */
+    [COL_INTENT] = {
+        .name = "intent",
+        .title = "INTENT",
+        .width = 7,
+        .drop = 5,
     },
 };
 
@@ -173,6 +182,8 @@ static const struct col_def col_defs[COL_COUNT] = {
 /* What marks an unread row (the thread pane's dot for a message). */
 #define INBOX_UNREAD_DOT "\u25cf"
 #define INBOX_SUBJECT_MIN 16
+/* Below this confidence the intent tag shows a '?'. */
+#define INBOX_INTENT_SURE 0.5
 
 struct col {
     enum col_id id;
@@ -601,6 +612,15 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
         break;
     case COL_ACCOUNT:
         buf_adds(b, t->account ? t->account : "-");
+        break;
+    case COL_INTENT:
+        if (t->intent == NULL) {
+            buf_adds(b, "-");
+            break;
+        }
+        buf_printf(b, "%s%s", intent_label_short(intent_label_parse(
+                                  t->intent)),
+                   t->intent_conf < INBOX_INTENT_SURE ? "?" : "");
         break;
     case COL_COUNT:
         break;

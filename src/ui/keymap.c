@@ -103,6 +103,8 @@ static const char keymap_default[] =
     "bind editor <C-k> kill-line\n"
     "bind editor <Enter> newline\n"
     "bind editor <Esc> back\n"
+    "bind editor <Tab> use-suggestion\n"
+
     "\n"
     "# the statistics screen (:stats)\n"
     "bind stats <Tab> stats-next-section\n"

@@ -116,6 +116,8 @@ struct ui {
     int64_t n_unread;
     size_t n_outbox;
     char *last_error;
+    int classify_more;              /* stored tickets wait for the assist */
+    unsigned classify_slices;       /* background slices done so far */
 };
 
 /* Set the prompt line's message (printf); error ones also become the

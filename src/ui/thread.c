@@ -132,6 +132,19 @@ thread_build(struct ui *ui, struct thread *th, int cols)
              t->language ? t->language : "-",
              t->account ? t->account : "-");
     tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", line, cols);
+    /* What the assist read (store/classify.c), once it has. */
+    if (t->intent) {
+        buf_printf(&b, "Intent: %s %.0f%% · language %s %.0f%%", t->intent,
+                   t->intent_conf * 100, t->language ? t->language : "?",
+                   t->language_conf * 100);
+        if (t->backend_language && (t->language == NULL ||
+                                    strcmp(t->backend_language,
+                                           t->language) != 0))
+            buf_printf(&b, " (helpdesk: %s)", t->backend_language);
+        tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
+                           cols);
+        buf_reset(&b);
+    }
     buf_printf(&b, "From: %s <%s>", t->requester.name ? t->requester.name
                : "?", t->requester.email ? t->requester.email : "");
     if (t->requester.country)

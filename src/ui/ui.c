@@ -18,6 +18,7 @@
 #include "config/keys.h"
 #include "core/paths.h"
 #include "core/query.h"
+#include "store/classify.h"
 #include "store/store.h"
 #include "ui/actions.h"
 #include "ui/commands.h"
@@ -633,6 +634,54 @@ ui_minute(struct ui *ui)
     }
 }
 
+/* Tickets classified per idle turn of the loop, each slice one
+ * transaction (bench/bench_assist.c times them); a key typed meanwhile
+ * ends the slice after the ticket in hand. The inbox is redrawn every so
+ * many slices. */
+#define UI_CLASSIFY_SLICE 50
+#define UI_CLASSIFY_RELOAD 40
+
+/* Whether the agent typed meanwhile: the background pass then stops
+ * after the ticket in hand (a script's keys are never "waiting"). */
+static int
+ui_key_waiting(void *ctx)
+{
+    struct ui *ui = ctx;
+    struct pollfd p;
+
+    if (ui->scripted)
+        return 0;
+    p.fd = fileno(ui->term_in);
+    p.events = POLLIN;
+    p.revents = 0;
+    return poll(&p, 1, 0) > 0;
+}
+
+/* The background pass over tickets stored before the assist (an older
+ * ttydesk's store, or models that were missing): a slice whenever the
+ * loop is idle, newest first, until none is left. */
+static void
+ui_classify_slice(struct ui *ui)
+{
+    struct td_error err;
+    size_t done = 0;
+    int more = 0;
+
+    if (!ui->classify_more)
+        return;
+    td_error_clear(&err);
+    if (store_classify_pending(ui->app->store, UI_CLASSIFY_SLICE,
+                               ui_key_waiting, ui, &done, &more,
+                               &err) != TD_OK) {
+        ui_error(ui, "classify: %s", err.msg);
+        more = 0;
+    }
+    ui->classify_more = more;
+    /* Newest first: the first slice is the top of the inbox. */
+    if (done > 0 && (!more || ui->classify_slices++ % UI_CLASSIFY_RELOAD == 0))
+        inbox_reload(ui);
+}
+
 /* One poll over the terminal, the signalfd and the HTTP engine's
  * sockets (as many as it asks for), then whatever woke up. Returns -1
  * when the loop must end. */
@@ -661,6 +710,8 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
     n_net = netsync_pollfds(ui, fds, cap, net_at);
     nfds += n_net;
     ms = netsync_timeout(ui, ui_poll_timeout(ui));
+    if (ui->classify_more)
+        ms = 0;                 /* keys first, then the next slice */
     for (size_t i = 0; i < nfds; i++)
         (*fds)[i].revents = 0;
     n = poll(*fds, (nfds_t)nfds, ms);
@@ -670,6 +721,7 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
     netsync_dispatch(ui, n > 0 ? *fds + net_at : NULL, n > 0 ? n_net : 0);
     if (n <= 0) {
         ui_minute(ui);
+        ui_classify_slice(ui);
         return 0;
     }
     if (sig >= 0 && ((*fds)[sig].revents & POLLIN))
@@ -807,6 +859,7 @@ ui_run(struct app *app)
     order_load(ui, 0);
     ui_refresh_counts(ui);
     ui->net = netsync_new(ui);
+    ui->classify_more = app->assist != NULL;
     if (app->cfg->n_errors > 0)
         ui_error(ui, "%s%s", app->cfg->errors[0],
                  app->cfg->n_errors > 1 ? " (and more)" : "");

@@ -37,7 +37,7 @@ assignee: none
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
 check_has "inbox row shows the title-change attempt as text" "$tmp/inbox" \
-    'Mallory ␛\[31m… US Refund ␛\]0;pwne…'
+    'Mallory ␛\[31m… US Refund ␛\]0;pwned␇n…'
 for f in inbox thread; do
     # Byte-wise: ESC and BEL; UTF-8 sequences: U+009B (CSI) and U+202E.
     if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/$f" ||

@@ -8,12 +8,12 @@ rm -rf "$tmp/data" "$tmp/state" "$tmp/s"
 run_script 160 45
 check "first screen at 160x45" "$tmp/s" <<'EOF'
  Inbox: open                                  1/5 sort:sla │  Orders and shipping                             0 orders │  Editor
-   SLA   BUYER          SUBJECT               STATUS  AGE  │   No ticket open.                                         │
- ● ~ 山田 花子      注文した商品がまだ届… new     ~ │                                                           │
- ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇now… open    ~ │                                                           │
- ● ~ ليلى حداد      لم يصل طلبي بعد       open    ~ │                                                           │
- ● ~ Jonas Becker   Where is my order #1… open    ~ │                                                           │
- ● ~ สมชาย ใจดี      สินค้าชำรุดครับ           pending ~ │                                                           │
+   SLA   LG INTENT  BUYER          SUBJECT            AGE  │   No ticket open.                                         │
+ ● ~ ja -       山田 花子      注文した商品がま…  ~ │                                                           │
+ ● ~ en -       Mallory ␛[31m… Refund ␛]0;pwned␇… ~ │                                                           │
+ ● ~ ar -       ليلى حداد      لم يصل طلبي بعد    ~ │                                                           │
+ ● ~ de -       Jonas Becker   Where is my order… ~ │                                                           │
+ ● ~ th -       สมชาย ใจดี      สินค้าชำรุดครับ        ~ │                                                           │
                                                            │                                                           │
                                                            │                                                           │
                                                            │                                                           │
@@ -105,12 +105,12 @@ rm -rf "$tmp/data" "$tmp/state" "$tmp/s"
 run_script 80 24
 check "first screen at 80x24" "$tmp/s" <<'EOF'
  Inbox: open                                                       1/5 sort:sla
-   SLA   CHAN     LG BUYER          CC SUBJECT          STATUS  ASSIGNEE   AGE
- ● ~ line     ja 山田 花子      JP 注文した商品が…  new     -          ~
- ● ~ web      en Mallory ␛[31m… US Refund ␛]0;pwne… open    -          ~
- ● ~ whatsapp ar ليلى حداد      AE لم يصل طلبي بعد  open    -          ~
- ● ~ email    de Jonas Becker   DE Where is my ord… open    alice      ~
- ● ~ chat     th สมชาย ใจดี      TH สินค้าชำรุดครับ      pending bob        ~
+   SLA   CHAN     LG INTENT  BUYER          CC SUBJECT             STATUS  AGE
+ ● ~ line     ja -       山田 花子      JP 注文した商品がまだ… new     ~
+ ● ~ web      en -       Mallory ␛[31m… US Refund ␛]0;pwned␇n… open    ~
+ ● ~ whatsapp ar -       ليلى حداد      AE لم يصل طلبي بعد     open    ~
+ ● ~ email    de -       Jonas Becker   DE Where is my order … open    ~
+ ● ~ chat     th -       สมชาย ใจดี      TH สินค้าชำรุดครับ         pending ~
 
 
 

@@ -301,7 +301,7 @@ test_defaults(void **state)
     assert_string_equal(config_str(f->cfg, OPT_THEME), "default");
     assert_string_equal(config_str(f->cfg, OPT_KEYMAP), "default");
     assert_string_equal(config_str(f->cfg, OPT_INBOX_COLUMNS),
-                        "sla,channel,lang,buyer,country,subject,status,"
+                        "sla,channel,lang,intent,buyer,country,subject,status,"
                         "assignee,age");
     assert_string_equal(config_str(f->cfg, OPT_DEFAULT_VIEW), "open");
     assert_string_equal(config_str(f->cfg, OPT_SORT), "sla");

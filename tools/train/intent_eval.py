@@ -11,9 +11,13 @@ classify --lines`: language detection, lexicons, then the English model).
    tests/data/intents-fresh.tsv (6 per language, written after the first
    lexicons and measured blind once, then used to widen them), and
    tests/data/intents-blind.tsv (6 per language, written after that and
-   never tuned on: the honest score).
+   never tuned on: the honest score), and tests/data/intents-assist.tsv
+   (15 per language, written in the assist pass before the glossary and
+   the lexicon widening, measured blind first; see models/README.md).
 
-usage: python3 tools/train/intent_eval.py [TTYDESK_BIN]"""
+usage: python3 tools/train/intent_eval.py [--hand] [--errors] [TTYDESK_BIN]
+  --hand    only the hand-labelled tables (no ../shared data needed)
+  --errors  also list each hand-labelled message tagged wrong"""
 import collections
 import csv
 import os
@@ -54,13 +58,16 @@ def f1_table(gold, pred, labels):
     return out
 
 
-def hand_table(binary, name, what):
+def hand_table(binary, name, what, errors=False):
     path = os.path.join(ROOT, "tests", "data", name)
     with open(path, encoding="utf-8", newline="") as f:
         hand = list(csv.DictReader(f, delimiter="\t"))
     res = classify(binary, ROOT, [r["text"] for r in hand])
     ok, lok, tot = (collections.Counter() for _ in range(3))
     for r, (lang, _, label, _) in zip(hand, res):
+        if errors and label != r["intent"]:
+            print("  %s %s -> %s (%s): %s" % (r["lang"], r["intent"], label,
+                                              lang, r["text"]))
         tot[r["lang"]] += 1
         ok[r["lang"]] += label == r["intent"]
         lok[r["lang"]] += lang == r["lang"]
@@ -76,15 +83,33 @@ def hand_table(binary, name, what):
               (l, 100.0 * a / n, a, n, 100.0 * b / n, n))
 
 
+HAND = (("intents-labelled.tsv", "written with the lexicons; the lexicons"
+         " were tuned on it"),
+        ("intents-fresh.tsv", "written after the first lexicons; measured"
+         " once, then tuned on"),
+        ("intents-blind.tsv", "written after the second lexicon pass;"
+         " measured blind, then used for the glossary pass"),
+        ("intents-assist.tsv", "15 per language, written before the"
+         " glossary pass and measured blind first"),
+        ("intents-assist-blind.tsv", "6 per language, written after the"
+         " glossary pass was frozen; never tuned on"))
+
+
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        ROOT, "build", "ttydesk")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    errors = "--errors" in sys.argv
+    binary = args[0] if args else os.path.join(ROOT, "build", "ttydesk")
+    if "--hand" in sys.argv:
+        for name, what in HAND:
+            hand_table(binary, name, what, errors)
+        return
     rows = intent.load(intent.DATA)
     held = [r for r in rows if zlib.crc32(r[0].encode()) % 5 == 0]
     fit = [r for r in rows if zlib.crc32(r[0].encode()) % 5 != 0]
     with tempfile.TemporaryDirectory() as tmp:
         os.makedirs(os.path.join(tmp, "models"))
-        for f in ("langid.bin", "intent-lexicon.txt"):
+        for f in ("langid.bin", "intent-lexicon.txt",
+                  "intent-concepts.txt"):
             shutil.copy(os.path.join(ROOT, "models", f),
                         os.path.join(tmp, "models", f))
         model = intent.train(fit)
@@ -105,13 +130,8 @@ def main():
         print("- held-out utterances tagged with a lexicon-only label: " +
               ", ".join("%s %d" % kv for kv in wrong.most_common()) + "\n")
 
-    for name, what in (("intents-labelled.tsv", "written with the lexicons;"
-                         " the lexicons were tuned on it"),
-                        ("intents-fresh.tsv", "written after the first "
-                         "lexicons; measured once, then tuned on"),
-                        ("intents-blind.tsv", "written after the second "
-                         "lexicon pass; never tuned on")):
-        hand_table(binary, name, what)
+    for name, what in HAND:
+        hand_table(binary, name, what, errors)
 
 if __name__ == "__main__":
     main()
