@@ -57,9 +57,9 @@ check_has "] goes to logistics: the worst lane first" "$tmp/l" \
 check_has "[ twice comes back to volume" "$tmp/v2" '\[Volume\]'
 check "j then Enter: the inbox on exactly the email bar's 2 tickets" "$tmp/d" <<'EOS'
  Inbox: all / channel:email                                        1/2 sort:sla
-   SLA   CHAN     LG BUYER          CC SUBJECT          STATUS  ASSIGNEE   AGE
- ● ~ email    de Jonas Becker   DE Where is my ord… open    alice      ~
- ● -     email    pt Ana Souza      BR Obrigada, chego… solved  alice      ~
+   SLA   CHAN     LG INTENT  BUYER          CC SUBJECT             STATUS  AGE
+ ● ~ email    de -       Jonas Becker   DE Where is my order … open    ~
+ ● -     email    pt -       Ana Souza      BR Obrigada, chegou t… solved  ~
 
 
 
