@@ -435,8 +435,9 @@ out:
 }
 
 /*
- * The links of WHERE_LINKED_ORDERS, worked out per buyer rather than per
- * ticket: a buyer (requester and account) has many tickets but one set
+ * The links of WHERE_LINKED_ORDERS (its note on "+" applies), worked out
+ * per buyer rather than per ticket: a buyer (requester and account) has
+ * many tickets but one set
  * of orders, so st_b counts each buyer's tickets (by intent) and st_bo
  * holds each buyer's orders. Tickets with orders of their own
  * (ticket_orders: a number in the text, a hand-made link, a tracking
@@ -468,11 +469,11 @@ static const char sql_links[] =
     " CROSS JOIN st_bo o ON o.rq = t.rq AND o.acct = t.acct WHERE t.manual;"
     "INSERT OR IGNORE INTO st_mo SELECT t.id, x.id FROM st_t t"
     " CROSS JOIN ticket_orders k ON k.ticket_id = t.id CROSS JOIN orders x"
-    " ON ltrim(x.number, '#') = k.order_ref COLLATE NOCASE"
+    " ON ltrim(x.number, '#') = +k.order_ref COLLATE NOCASE"
     " WHERE t.manual AND k.how IN ('text', 'manual');"
     "INSERT OR IGNORE INTO st_mo SELECT t.id, sh.order_id FROM st_t t"
     " CROSS JOIN ticket_orders k ON k.ticket_id = t.id"
-    " CROSS JOIN shipments sh ON " SCHEMA_TRACKING_SH " = k.order_ref"
+    " CROSS JOIN shipments sh ON " SCHEMA_TRACKING_SH " = +k.order_ref"
     " WHERE t.manual AND k.how = 'tracking' AND sh.order_id IS NOT NULL;"
     "UPDATE st_b SET dest = upper(coalesce("
     " (SELECT o.ship_country FROM st_bo l JOIN orders o ON o.id ="
@@ -487,6 +488,7 @@ static const char sql_links[] =
     "  LIMIT 1),"
     " (SELECT nullif(c.country, '') FROM customers c WHERE c.id = t.rq)))"
     "  AS dest FROM st_t t WHERE t.manual;"
+    "CREATE INDEX temp.st_m_id ON st_m(id);"
     /* SKUs and product names per buyer and per hand-linked ticket, each
      * once: a ticket counts once per SKU however many orders hold it. */
     "CREATE TEMP TABLE st_bs AS SELECT o.rq AS rq, o.acct AS acct,"

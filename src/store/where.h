@@ -16,7 +16,10 @@
  * account (shops are accounts of their own), and those in ticket_orders:
  * an order number found in the text or linked by hand, or a tracking
  * number's parcel. The statistics use the same links, so that a
- * drill-down into the inbox counts what the chart counted. */
+ * drill-down into the inbox counts what the chart counted. The "+" on
+ * order_ref drops its TEXT affinity, without which sqlite (3.40) will not
+ * look the expression up in orders_number or shipments_tracking and
+ * scans every order per link instead. */
 #define WHERE_LINKED_ORDERS                                                 \
     "SELECT x.id FROM customers c JOIN orders x"                           \
     " ON x.account_id = t.account_id AND x.customer_ext_id = c.external_id" \
@@ -25,10 +28,10 @@
     " ON x.customer_email = c.email COLLATE NOCASE"                        \
     " WHERE c.id = t.requester_id AND c.email <> ''"                       \
     " UNION SELECT x.id FROM ticket_orders k JOIN orders x"                \
-    " ON ltrim(x.number, '#') = k.order_ref COLLATE NOCASE"                \
+    " ON ltrim(x.number, '#') = +k.order_ref COLLATE NOCASE"               \
     " WHERE k.ticket_id = t.id AND k.how IN ('text', 'manual')"            \
     " UNION SELECT sh.order_id FROM ticket_orders k JOIN shipments sh"     \
-    " ON " SCHEMA_TRACKING_SH " = k.order_ref WHERE k.ticket_id = t.id"    \
+    " ON " SCHEMA_TRACKING_SH " = +k.order_ref WHERE k.ticket_id = t.id"   \
     " AND k.how = 'tracking' AND sh.order_id IS NOT NULL"
 
 /* A ticket's destination country, upper case, NULL when unknown: the
