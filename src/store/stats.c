@@ -437,19 +437,21 @@ out:
 /*
  * The links of WHERE_LINKED_ORDERS (its note on "+" applies), worked out
  * per buyer rather than per ticket: a buyer (requester and account) has
- * many tickets but one set
- * of orders, so st_b counts each buyer's tickets (by intent) and st_bo
- * holds each buyer's orders. Tickets with orders of their own
- * (ticket_orders: a number in the text, a hand-made link, a tracking
- * number) are left out of st_b's counts and get their own rows: st_mo
- * their orders, st_m their destination. Destinations follow
- * WHERE_SHIPTO: the newest linked order's country, else the buyer's.
+ * many tickets but one set of orders, so st_b counts each buyer's tickets
+ * (by intent) and st_bo holds each buyer's orders. Most orders a message
+ * quotes (ticket_orders) are the buyer's own; st_xo keeps those that are
+ * not, the extra orders of a ticket, and st_m those tickets with their
+ * destination. A ticket then counts once for its buyer's SKUs and once
+ * for each extra SKU (st_ms, st_mn: the SKUs and names its buyer does not
+ * have), and its destination replaces its buyer's when extra orders move
+ * it. Destinations follow WHERE_SHIPTO: the newest linked order's country,
+ * else the buyer's.
  */
 static const char sql_links[] =
-    "CREATE TEMP TABLE st_b AS SELECT rq, acct, sum(manual = 0) AS n,"
-    " sum(manual = 0 AND ifnull(intent IN " STATS_COMPLAINTS ", 0)) AS nc,"
-    " sum(manual = 0 AND ifnull(intent = 'damaged_defective', 0)) AS nd,"
-    " sum(manual = 0 AND ifnull(intent = 'wrong_item', 0)) AS nw,"
+    "CREATE TEMP TABLE st_b AS SELECT rq, acct, count(*) AS n,"
+    " sum(ifnull(intent IN " STATS_COMPLAINTS ", 0)) AS nc,"
+    " sum(ifnull(intent = 'damaged_defective', 0)) AS nd,"
+    " sum(ifnull(intent = 'wrong_item', 0)) AS nw,"
     " CAST(NULL AS TEXT) AS dest FROM st_t WHERE rq IS NOT NULL"
     " GROUP BY rq, acct;"
     "CREATE INDEX temp.st_b_key ON st_b(rq, acct);"
@@ -462,47 +464,60 @@ static const char sql_links[] =
     "INSERT OR IGNORE INTO st_bo SELECT b.rq, b.acct, x.id FROM st_b b"
     " CROSS JOIN customers c ON c.id = b.rq CROSS JOIN orders x"
     " ON x.customer_email = c.email COLLATE NOCASE WHERE c.email <> '';"
-    "CREATE TEMP TABLE st_mo (ticket_id INTEGER NOT NULL,"
+    "CREATE TEMP TABLE st_xo (ticket_id INTEGER NOT NULL,"
     " order_id INTEGER NOT NULL, PRIMARY KEY (ticket_id, order_id))"
     " WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO st_mo SELECT t.id, o.order_id FROM st_t t"
-    " CROSS JOIN st_bo o ON o.rq = t.rq AND o.acct = t.acct WHERE t.manual;"
-    "INSERT OR IGNORE INTO st_mo SELECT t.id, x.id FROM st_t t"
+    "INSERT OR IGNORE INTO st_xo SELECT t.id, x.id FROM st_t t"
     " CROSS JOIN ticket_orders k ON k.ticket_id = t.id CROSS JOIN orders x"
     " ON ltrim(x.number, '#') = +k.order_ref COLLATE NOCASE"
-    " WHERE t.manual AND k.how IN ('text', 'manual');"
-    "INSERT OR IGNORE INTO st_mo SELECT t.id, sh.order_id FROM st_t t"
+    " WHERE t.manual AND k.how IN ('text', 'manual')"
+    " AND NOT EXISTS (SELECT 1 FROM st_bo o WHERE o.rq = t.rq"
+    "  AND o.acct = t.acct AND o.order_id = x.id);"
+    "INSERT OR IGNORE INTO st_xo SELECT t.id, sh.order_id FROM st_t t"
     " CROSS JOIN ticket_orders k ON k.ticket_id = t.id"
     " CROSS JOIN shipments sh ON " SCHEMA_TRACKING_SH " = +k.order_ref"
-    " WHERE t.manual AND k.how = 'tracking' AND sh.order_id IS NOT NULL;"
+    " WHERE t.manual AND k.how = 'tracking' AND sh.order_id IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM st_bo o WHERE o.rq = t.rq"
+    "  AND o.acct = t.acct AND o.order_id = sh.order_id);"
     "UPDATE st_b SET dest = upper(coalesce("
     " (SELECT o.ship_country FROM st_bo l JOIN orders o ON o.id ="
     "  l.order_id WHERE l.rq = st_b.rq AND l.acct = st_b.acct"
     "  AND o.ship_country <> '' ORDER BY o.created_at DESC, o.id DESC"
     "  LIMIT 1),"
     " (SELECT nullif(c.country, '') FROM customers c WHERE c.id = st_b.rq)));"
-    "CREATE TEMP TABLE st_m AS SELECT t.id AS id, t.intent AS intent,"
-    " upper(coalesce((SELECT o.ship_country FROM st_mo l JOIN orders o"
-    "  ON o.id = l.order_id WHERE l.ticket_id = t.id"
-    "  AND o.ship_country <> '' ORDER BY o.created_at DESC, o.id DESC"
-    "  LIMIT 1),"
+    "CREATE TEMP TABLE st_m AS SELECT t.id AS id, t.rq AS rq,"
+    " t.acct AS acct, t.intent AS intent,"
+    " upper(coalesce((SELECT o.ship_country FROM (SELECT order_id"
+    "  FROM st_xo x WHERE x.ticket_id = t.id UNION SELECT order_id"
+    "  FROM st_bo b WHERE b.rq = t.rq AND b.acct = t.acct) l"
+    "  JOIN orders o ON o.id = l.order_id WHERE o.ship_country <> ''"
+    "  ORDER BY o.created_at DESC, o.id DESC LIMIT 1),"
     " (SELECT nullif(c.country, '') FROM customers c WHERE c.id = t.rq)))"
-    "  AS dest FROM st_t t WHERE t.manual;"
+    "  AS dest FROM st_t t WHERE t.manual"
+    " AND t.id IN (SELECT ticket_id FROM st_xo);"
     "CREATE INDEX temp.st_m_id ON st_m(id);"
-    /* SKUs and product names per buyer and per hand-linked ticket, each
-     * once: a ticket counts once per SKU however many orders hold it. */
+    /* SKUs and product names per buyer and per extra order, each once:
+     * a ticket counts once per SKU however many orders hold it. */
     "CREATE TEMP TABLE st_bs AS SELECT o.rq AS rq, o.acct AS acct,"
     " upper(i.sku) AS k, min(i.sku) AS sku, max(i.name) AS name"
     " FROM st_bo o JOIN order_items i ON i.order_id = o.order_id"
     " WHERE i.sku <> '' GROUP BY o.rq, o.acct, upper(i.sku);"
     "CREATE TEMP TABLE st_bn AS SELECT DISTINCT rq, acct, name FROM st_bs"
     " WHERE name <> '';"
-    "CREATE TEMP TABLE st_ms AS SELECT m.ticket_id AS id,"
+    "CREATE INDEX temp.st_bs_key ON st_bs(rq, acct, k);"
+    "CREATE INDEX temp.st_bn_key ON st_bn(rq, acct, name);"
+    "CREATE TEMP TABLE st_ms AS SELECT x.ticket_id AS id,"
     " upper(i.sku) AS k, min(i.sku) AS sku, max(i.name) AS name"
-    " FROM st_mo m JOIN order_items i ON i.order_id = m.order_id"
-    " WHERE i.sku <> '' GROUP BY m.ticket_id, upper(i.sku);"
-    "CREATE TEMP TABLE st_mn AS SELECT DISTINCT id, name FROM st_ms"
-    " WHERE name <> '';";
+    " FROM st_xo x JOIN order_items i ON i.order_id = x.order_id"
+    " JOIN st_m m ON m.id = x.ticket_id WHERE i.sku <> ''"
+    " AND NOT EXISTS (SELECT 1 FROM st_bs s WHERE s.rq = m.rq"
+    "  AND s.acct = m.acct AND s.k = upper(i.sku))"
+    " GROUP BY x.ticket_id, upper(i.sku);"
+    "CREATE TEMP TABLE st_mn AS SELECT DISTINCT m.id AS id, i.name AS name"
+    " FROM st_xo x JOIN order_items i ON i.order_id = x.order_id"
+    " JOIN st_m m ON m.id = x.ticket_id WHERE i.name <> ''"
+    " AND NOT EXISTS (SELECT 1 FROM st_bn s WHERE s.rq = m.rq"
+    "  AND s.acct = m.acct AND s.name = i.name);";
 
 /* st_o: the orders looked at, with whether each came back or was
  * refunded; st_s: the parcels, with their times and states. */
@@ -515,7 +530,7 @@ sx_orders(struct sctx *c, time_t from, time_t to)
     int64_t args[3] = { (int64_t)from, to ? (int64_t)to : INT64_MAX,
                         (int64_t)c->now - c->stuck_secs };
     const char *scope = c->scoped
-        ? "SELECT order_id FROM st_bo UNION SELECT order_id FROM st_mo"
+        ? "SELECT order_id FROM st_bo UNION SELECT order_id FROM st_xo"
         : NULL;
 
     snprintf(sql, sizeof sql,
@@ -732,13 +747,14 @@ sx_volume(struct sctx *c)
             return rc;
         sx_drill_field(&c->st->t[dims[i].id], dims[i].field);
     }
-    /* Destinations: per buyer, per hand-linked ticket, and the tickets
-     * with no buyer at all. */
+    /* Destinations: per buyer, the tickets with no buyer, and the
+     * tickets whose extra orders move theirs from their buyer's. */
     if ((rc = sx_fill(c, STATS_VOLUME_COUNTRY,
         "SELECT dest, sum(n) FROM (SELECT dest, n FROM st_b"
+        " UNION ALL SELECT NULL, count(*) FROM st_t WHERE rq IS NULL"
         " UNION ALL SELECT dest, 1 FROM st_m"
-        " UNION ALL SELECT NULL, count(*) FROM st_t"
-        "  WHERE rq IS NULL AND NOT manual)"
+        " UNION ALL SELECT b.dest, -1 FROM st_m m LEFT JOIN st_b b"
+        "  ON b.rq = m.rq AND b.acct = m.acct)"
         " GROUP BY dest HAVING sum(n) > 0"
         " ORDER BY 2 DESC, dest IS NULL, dest", NULL, 0)) != TD_OK)
         return rc;
@@ -1170,7 +1186,7 @@ sx_summary(struct sctx *c)
 
 static const char sql_drop[] =
     "DROP TABLE IF EXISTS temp.st_t; DROP TABLE IF EXISTS temp.st_b;"
-    "DROP TABLE IF EXISTS temp.st_bo; DROP TABLE IF EXISTS temp.st_mo;"
+    "DROP TABLE IF EXISTS temp.st_bo; DROP TABLE IF EXISTS temp.st_xo;"
     "DROP TABLE IF EXISTS temp.st_m; DROP TABLE IF EXISTS temp.st_bs;"
     "DROP TABLE IF EXISTS temp.st_bn; DROP TABLE IF EXISTS temp.st_ms;"
     "DROP TABLE IF EXISTS temp.st_mn; DROP TABLE IF EXISTS temp.st_o;"

@@ -519,6 +519,45 @@ test_query_fields(void **state)
     }
 }
 
+/* Orders a message quotes: t2 its buyer's own #1001 (nothing changes),
+ * t1 somebody else's #1002, newer than its own, to FR with SKU-A (which
+ * t1's buyer has already), and a tracking number of s3 (UPS, sku-b). */
+static void
+test_quoted_orders(void **state)
+{
+    struct fx *f = *state;
+    struct store *s2;
+    struct stats *st;
+    struct query q;
+    struct stats_opts o = { .tz = "Europe/Berlin", .now = NOW };
+    struct stats *saved = f->st;
+    struct store *saved_s = f->s;
+
+    assert_int_equal(store_open(":memory:", &s2, &f->err), TD_OK);
+    build(s2);
+    exec_sql(s2, "UPDATE shipments SET tracking_number = 'ab-123' WHERE id = 3;"
+             "INSERT INTO ticket_orders(ticket_id, order_ref, how, created_at)"
+             " VALUES (2, '1001', 'text', 0), (1, '1002', 'text', 0),"
+             " (3, 'AB123', 'tracking', 0);");
+    query_parse("", &q, &f->err);
+    assert_int_equal(store_stats(s2, &q, &o, &st, &f->err), TD_OK);
+    query_clear(&q);
+    f->st = st;
+    f->s = s2;
+    assert_string_equal(dump(st, STATS_VOLUME_COUNTRY),
+                        "FR=2;AT=1;US=1;-=1;");
+    /* t3 gets sku-b (SKU-B) through the tracking number's order o3. */
+    assert_string_equal(dump(st, STATS_PRODUCT_SKU),
+                        "SKU-B/Lamp=4,3;SKU-A/Mug=3,2;SKU-C/Desk=2,1;");
+    check_drills(f, STATS_VOLUME_COUNTRY, NULL);
+    check_drills(f, STATS_PRODUCT_SKU, NULL);
+    check_drills(f, STATS_PRODUCT_DAMAGE, NULL);
+    stats_free(&st);
+    store_close(&s2);
+    f->st = saved;
+    f->s = saved_s;
+}
+
 static void
 test_chart(void **state)
 {
@@ -614,6 +653,7 @@ main(void)
         cmocka_unit_test(test_dst),
         cmocka_unit_test(test_tz),
         cmocka_unit_test(test_query_fields),
+        cmocka_unit_test(test_quoted_orders),
         cmocka_unit_test(test_chart),
         cmocka_unit_test(test_format_range),
     };
