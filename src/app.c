@@ -20,6 +20,7 @@
 #include "store/classify.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 #define APP_DEMO_NAME "demo"
 
@@ -109,7 +110,7 @@ app_setup_demo(struct app *app, struct td_error *err)
                               "at %s (set TTYDESK_DATADIR)", src);
             goto out;
         }
-        if ((rc = local_install_workspace(src, dst, time(NULL), err)))
+        if ((rc = local_install_workspace(src, dst, time_now(), err)))
             goto out;
     }
     /* Declared through the config language like any account, so that
@@ -256,6 +257,9 @@ app_open(struct app *app, struct td_error *err)
     if ((rc = store_open(app->store_path, &app->store, err)) != TD_OK)
         return rc;
     app_load_assist(app);
+    /* The rc file's SLA policies may have changed since the last run. */
+    if ((rc = store_sla_apply(app->store, app->cfg->sla, err)) != TD_OK)
+        return rc;
     for (size_t i = 0; i < app->cfg->n_accounts; i++) {
         const struct account_def *def = &app->cfg->accounts[i];
         struct account *a;

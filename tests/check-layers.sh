@@ -13,8 +13,13 @@ done
 for f in $(grep -rl '#include *<sqlite3.h>' src); do
     case "$f" in src/store/*) ;; *) complain "$f includes sqlite3 outside src/store/" ;; esac
 done
-for f in $(grep -rlE '#include *"(ui|net|drivers|store|cli|config|commerce)/' src/core src/util); do
+for f in $(grep -rlE '#include *"(ui|net|drivers|store|cli|config|commerce|translate)/' src/core src/util); do
     complain "$f: core/ and util/ must not include ui/, net/, drivers/, store/ ..."
+done
+# translate/ sits beside drivers/: it uses net/ and store/ (and config/'s
+# definitions), never the console, the CLI or a helpdesk driver.
+for f in $(grep -rlE '#include *"(ui|cli|drivers|commerce)/' src/translate 2>/dev/null); do
+    complain "$f: translate/ must not include ui/, cli/, drivers/ or commerce/"
 done
 grep -rnE '(^|[^_a-z])(strcpy|strcat|sprintf|gets|atoi|strtok)\(' src &&
     complain "banned functions above (STYLE.md)"

@@ -10,7 +10,7 @@ pcmods="ncursesw libcurl libcjson libnotify readline sqlite3 libxml-2.0 libutf8p
 # package of each pkg-config module, in the same order
 pkgs="libncurses-dev libcurl4-openssl-dev libcjson-dev libnotify-dev libreadline-dev libsqlite3-dev libxml2-dev libutf8proc-dev"
 # needed by `make test` and `make bench`, not by the program itself
-tools_pkgs="libcmocka-dev pkg-config gcc make tmux python3 sqlite3 curl openssl"
+tools_pkgs="libcmocka-dev pkg-config gcc make tmux python3 sqlite3 curl openssl apertium-eng-spa"
 
 missing=""
 for p in $pkgs $tools_pkgs; do

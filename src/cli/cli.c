@@ -10,6 +10,7 @@
 #include "app.h"
 
 #include "cli/cmd_classify.h"
+#include "cli/cmd_translate.h"
 #include "cli/cmd_config.h"
 #include "cli/cmd_orders.h"
 #include "cli/cmd_outbox.h"
@@ -59,8 +60,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "reply",
-        .usage = "reply ID (--text T | --file F) [--note] [--status S]",
-        .desc = "queue a reply or note and send it; exit 0 sent, 3 held",
+        .usage = "reply ID --text T|--file F|--template N",
+        .desc = "queue a reply (--note, --status S) and send it; exit 0 "
+                "sent, 3 held, 5 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
     },
@@ -74,8 +76,9 @@ static const struct cli_cmd commands[] = {
     },
     {
         .name = "template",
-        .usage = "template list|show|render ...",
-        .desc = "canned replies: list, show, render NAME TICKET [--var k=v]",
+        .usage = "template list|show|render|import ...",
+        .desc = "canned replies: list, show, render NAME TICKET [--var k=v], "
+                "import ACCOUNT",
         .needs_store = 1,
         .run = cmd_template,
     },
@@ -99,6 +102,13 @@ static const struct cli_cmd commands[] = {
         .desc = "the language and intent of a message (or of each line)",
         .needs_store = 0,
         .run = cmd_classify,
+    },
+    {
+        .name = "translate",
+        .usage = "translate [--to L] [--from L] [--provider P] [--json]",
+        .desc = "translate the text on stdin with a translator line",
+        .needs_store = 0,
+        .run = cmd_translate,
     },
     {
         .name = "stats",

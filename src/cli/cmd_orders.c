@@ -92,7 +92,7 @@ facts_json(const struct shipment *s, const struct parcel_facts *pf)
         cJSON_AddNullToObject(o, "days_in_transit");
     cJSON_AddBoolToObject(o, "stuck", pf->stuck_days > 0);
     cJSON_AddNumberToObject(o, "days_since_checkpoint",
-                            pf->last_at ? (double)((time(NULL) - pf->last_at)
+                            pf->last_at ? (double)((time_now() - pf->last_at)
                                                    / DAY_S) : -1);
     json_add_time(o, "delivered_at", pf->delivered_at);
     return o;
@@ -140,7 +140,7 @@ window_for(struct app *app, const struct order *o, const struct shipment *v,
     time_t delivered = 0;
 
     for (size_t k = 0; k < n; k++) {
-        parcel_facts(&v[k], time(NULL), 0, &pf);
+        parcel_facts(&v[k], time_now(), 0, &pf);
         if (pf.delivered_at > delivered)
             delivered = pf.delivered_at;
     }
@@ -159,7 +159,7 @@ orders_print(struct app *app, int64_t id, int json)
     cJSON *arr = json ? cJSON_CreateArray() : NULL, *doc = NULL;
     struct cache_summary cs;
     struct td_error err;
-    time_t now = time(NULL);
+    time_t now = time_now();
 
     if (store_orders_for_ticket(app->store, id, &orders, &n, &err) != TD_OK ||
         store_ticket_loose_shipments(app->store, id, &loose, &n_loose,

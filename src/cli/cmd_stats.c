@@ -337,7 +337,7 @@ cmd_stats(struct app *app, int argc, char **argv)
     struct td_error err;
     struct buf text;
     enum stats_out out = OUT_PLAIN;
-    time_t now = time(NULL);
+    time_t now = time_now();
     int c;
 
     optind = 0;

@@ -7,7 +7,6 @@
  * and type (public or note) to the queued reply. */
 #include "cli/cmd_template.h"
 
-#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,17 +20,22 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "core/template.h"
+#include "core/tfile.h"
+#include "drivers/cimport.h"
+#include "drivers/driver.h"
 #include "core/tlocale.h"
 #include "store/store.h"
 #include "store/tvload.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 #define USAGE_LIST "template list [--json] [--lang L]"
 #define USAGE_SHOW "template show NAME [--json]"
 #define USAGE_RENDER                                                        \
     "template render NAME TICKET [--lang L] [--var k=v ...] [--json]"
+#define USAGE_IMPORT "template import ACCOUNT [--dry-run] [--lang L] [--json]"
 
 static void
 print_errors(const struct tpl_library *lib)
@@ -235,16 +239,8 @@ ticket_vars(struct app *app, int64_t id, struct tvars *v, enum channel *ch,
             char **lang, struct td_error *err)
 {
     const char *agent = config_str(app->cfg, OPT_AGENT_NAME);
-    struct ticket *t = NULL;
-    enum td_status rc;
 
-    rc = store_template_vars(app->store, id, agent, time(NULL), v, &t, err);
-    if (rc != TD_OK)
-        return rc;
-    *ch = t->channel;
-    *lang = t->language ? xstrdup(t->language) : NULL;
-    ticket_free(&t);
-    return TD_OK;
+    return tvload_ticket(app->store, id, agent, v, ch, lang, err);
 }
 
 static cJSON *
@@ -367,18 +363,115 @@ out:
     return status;
 }
 
+/* `template import ACCOUNT`: the backend's canned replies into the
+ * agent's template directory, one line (or JSON object) per reply. */
+static int
+template_import(struct app *app, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "dry-run", no_argument, NULL, 'n' },
+        { "json", no_argument, NULL, 'j' },
+        { "lang", required_argument, NULL, 'l' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct tpl_library lib = { 0 };
+    struct cimport_report rep;
+    struct td_error err;
+    struct account *a;
+    const char *lang = NULL;
+    char *dir;
+    int dry = 0, json = 0, c, status = 0;
+    enum td_status rc;
+
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "njl:", opts, NULL)) != -1) {
+        if (c == 'n')
+            dry = 1;
+        else if (c == 'j')
+            json = 1;
+        else if (c == 'l')
+            lang = optarg;
+        else
+            return cli_fail("usage: ttydesk " USAGE_IMPORT), 2;
+    }
+    if (argc - optind != 1)
+        return cli_fail("usage: ttydesk " USAGE_IMPORT), 2;
+    if ((a = app_account(app, argv[optind])) == NULL)
+        return cli_fail("template import: no account '%s' (ttydesk "
+                        "accounts)", argv[optind]), 2;
+    if (lang == NULL || *lang == '\0')
+        lang = config_str(app->cfg, OPT_DEFAULT_LANGUAGE);
+    tpl_library_load(&lib, app->share_dir);
+    dir = tfile_user_dir();
+    td_error_clear(&err);
+    rc = cimport_run(a, &lib, dir, lang && *lang ? lang : "en", dry, &rep,
+                     &err);
+    if (json) {
+        cJSON *arr = cJSON_CreateArray();
+
+        for (size_t i = 0; i < rep.n; i++) {
+            cJSON *o = cJSON_CreateObject();
+
+            cJSON_AddStringToObject(o, "origin", rep.v[i].origin);
+            cJSON_AddStringToObject(o, "title", rep.v[i].title);
+            if (rep.v[i].id)
+                cJSON_AddStringToObject(o, "template", rep.v[i].id);
+            else
+                cJSON_AddNullToObject(o, "template");
+            cJSON_AddStringToObject(o, "action",
+                                    timport_action_name(rep.v[i].act));
+            if (rep.v[i].unknown)
+                cJSON_AddStringToObject(o, "prompts", rep.v[i].unknown);
+            cJSON_AddItemToArray(arr, o);
+        }
+        cli_print_json(arr);
+    } else {
+        int w = 8;
+
+        for (size_t i = 0; i < rep.n; i++)
+            if (rep.v[i].id && (int)strlen(rep.v[i].id) > w)
+                w = (int)strlen(rep.v[i].id);
+        for (size_t i = 0; i < rep.n; i++) {
+            char *title = sanitize_str(rep.v[i].title, 0);
+            char *unk = rep.v[i].unknown
+                        ? sanitize_str(rep.v[i].unknown, 0) : NULL;
+
+            printf("%-*s %-18s %s%s%s%s\n", w,
+                   rep.v[i].id ? rep.v[i].id : "-",
+                   timport_action_name(rep.v[i].act), title,
+                   unk ? "  (asks for " : "", unk ? unk : "",
+                   unk ? ")" : "");
+            free(title);
+            free(unk);
+        }
+    }
+    fprintf(stderr, "ttydesk: %s%s: %zu new, %zu updated, %zu unchanged, "
+            "%zu kept (edited here)%s\n", dry ? "dry run, " : "", a->name,
+            rep.n_new, rep.n_updated, rep.n_same, rep.n_kept,
+            dry ? "; nothing written" : "");
+    if (rc != TD_OK)
+        status = cli_fail("template import: %s", err.msg);
+    cimport_report_free(&rep);
+    free(dir);
+    tpl_library_free(&lib);
+    return status;
+}
+
 int
 cmd_template(struct app *app, int argc, char **argv)
 {
     if (argc < 2)
-        return cli_fail("usage: ttydesk %s | %s | %s", USAGE_LIST,
-                        USAGE_SHOW, USAGE_RENDER), 2;
+        return cli_fail("usage: ttydesk %s | %s | %s | %s", USAGE_LIST,
+                        USAGE_SHOW, USAGE_RENDER, USAGE_IMPORT), 2;
     if (strcmp(argv[1], "list") == 0)
         return template_list(app, argc - 1, argv + 1);
     if (strcmp(argv[1], "show") == 0)
         return template_show(app, argc - 1, argv + 1);
     if (strcmp(argv[1], "render") == 0)
         return template_render_cmd(app, argc - 1, argv + 1);
-    return cli_fail("template: unknown subcommand '%s' (list, show, render)",
+    if (strcmp(argv[1], "import") == 0)
+        return template_import(app, argc - 1, argv + 1);
+    return cli_fail("template: unknown subcommand '%s' (list, show, render, "
+                    "import)",
                     argv[1]), 2;
 }

@@ -17,6 +17,7 @@
 #include "cli/cmd_classify.h"
 #include "cli/ticket_json.h"
 #include "config/config.h"
+#include "config/views.h"
 #include "core/query.h"
 #include "core/intent.h"
 #include "store/classify.h"
@@ -97,6 +98,7 @@ cmd_list(struct app *app, int argc, char **argv)
     static const struct option opts[] = {
         { "json", no_argument, NULL, 'j' },
         { "limit", required_argument, NULL, 'n' },
+        { "view", required_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -107,27 +109,40 @@ cmd_list(struct app *app, int argc, char **argv)
     long limit = 0, shown = 0;
     size_t offset = 0, got;
     int json = 0, c, rc = 0, cols = term_cols();
-    time_t now = time(NULL);
+    time_t now = time_now();
 
     optind = 0;     /* 0, not 1: glibc then also resets its permutation state */
-    while ((c = getopt_long(argc, argv, "+jn:h", opts, NULL)) != -1) {
+    buf_init(&text, 0);
+    while ((c = getopt_long(argc, argv, "+jn:V:h", opts, NULL)) != -1) {
         switch (c) {
         case 'j':
             json = 1;
             break;
         case 'n':
-            if (parse_count(optarg, &limit) != 0)
+            if (parse_count(optarg, &limit) != 0) {
+                buf_free(&text);
                 return cli_fail("--limit: '%s' is not a count", optarg), 2;
+            }
+            break;
+        case 'V':
+            /* The view's query first; the words after narrow it. */
+            buf_reset(&text);
+            if (config_view_query(app->cfg, optarg, &text) != 0) {
+                buf_free(&text);
+                return cli_fail("--view: no view '%s' (all, open, mine, "
+                                "unassigned, breaching, or a view line)",
+                                optarg), 2;
+            }
             break;
         default:
+            buf_free(&text);
             fprintf(stderr, "usage: ttydesk list [--json] [--limit N] "
-                            "[QUERY...]\n");
+                            "[--view NAME] [QUERY...]\n");
             return c == 'h' ? 0 : 2;
         }
     }
-    buf_init(&text, 0);
     for (int i = optind; i < argc; i++) {
-        if (i > optind)
+        if (text.len > 0)
             (void)buf_addc(&text, ' ');
         (void)buf_adds(&text, argv[i]);
     }

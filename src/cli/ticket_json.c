@@ -84,6 +84,8 @@ ticket_json(const struct ticket *t, int messages)
     json_add_time(o, "created_at", t->created_at);
     json_add_time(o, "updated_at", t->updated_at);
     json_add_time(o, "first_response_due", t->first_response_due);
+    json_add_time(o, "next_response_due", t->next_response_due);
+    json_add_time(o, "sla_due", t->sla_due);
     cJSON_AddBoolToObject(o, "unread", t->unread);
     if (messages) {
         cJSON *arr = cJSON_CreateArray();

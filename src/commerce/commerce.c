@@ -112,7 +112,7 @@ csource_new(const struct account_def *def, const struct http_transport *http,
                   (strcmp(ttl, "yes") == 0 || strcmp(ttl, "true") == 0 ||
                    strcmp(ttl, "1") == 0);
     c->priv = p->priv_size ? xcalloc(1, p->priv_size) : NULL;
-    if ((rc = account_def_secret(def, &c->secret, err)) != TD_OK ||
+    if ((rc = secret_get(def, &c->secret, err)) != TD_OK ||
         (p->open && (rc = p->open(c, err)) != TD_OK)) {
         csource_free(&c);
         return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config/cmd_sla.h"
 #include "config/colors.h"
 #include "config/defs.h"
 #include "config/keys.h"
@@ -78,6 +79,20 @@ static const struct config_cmd cmds[] = {
         .exec = cmd_account,
     },
     {
+        .name = "translator",
+        .min_args = 3,
+        .max_args = -1,
+        .usage = "translator NAME PROVIDER URL|\"COMMAND\" [KEY=VALUE ...]",
+        .exec = cmd_account,
+    },
+    {
+        .name = "drafter",
+        .min_args = 3,
+        .max_args = -1,
+        .usage = "drafter NAME PROVIDER URL [KEY=VALUE ...]",
+        .exec = cmd_account,
+    },
+    {
         .name = "view",
         .min_args = 2,
         .max_args = -1,
@@ -118,6 +133,22 @@ static const struct config_cmd cmds[] = {
         .max_args = 1,
         .usage = "source FILE",
         .exec = cmd_source,
+    },
+    {
+        .name = "hours",
+        .min_args = 2,
+        .max_args = -1,
+        .usage = "hours TEAM DAYS HH:MM-HH:MM [...] [tz=ZONE] "
+                 "[holidays=FILE|DATES]",
+        .exec = cmd_hours,
+    },
+    {
+        .name = "sla",
+        .min_args = 2,
+        .max_args = -1,
+        .usage = "sla NAME first=DURATION [next=DURATION] [priority=P,..] "
+                 "[channel=C,..] [account=NAME] [hours=TEAM]",
+        .exec = cmd_sla,
     },
 };
 
@@ -379,7 +410,8 @@ account_opts(struct account_def *a, int argc, char **argv,
     return TD_OK;
 }
 
-/* account|shop|tracker NAME DRIVER URL [KEY=VALUE ...] */
+/* account|shop|tracker|translator|drafter NAME DRIVER URL [KEY=VALUE ...]
+ * (a command translator has a command line where the URL goes) */
 static enum td_status
 cmd_account(struct config *cfg, int argc, char **argv, struct td_error *err)
 {
@@ -394,7 +426,10 @@ cmd_account(struct config *cfg, int argc, char **argv, struct td_error *err)
     a.name = xstrdup(argv[1]);
     a.driver = xstrdup(argv[2]);
     lower_ascii(a.driver);
-    a.url = paths_expand(argv[3]);
+    /* A command translator's "URL" is its command line, kept as
+     * written: the translate layer splits it into argv, no shell. */
+    a.url = strcmp(a.driver, "command") == 0 ? xstrdup(argv[3])
+            : paths_expand(argv[3]);
     /* Never NULL: callers print it in later errors about the account. */
     a.file = xstrdup(cfg->cur_file ? cfg->cur_file : "(prompt)");
     a.line = cfg->cur_line;
@@ -413,7 +448,20 @@ cmd_account(struct config *cfg, int argc, char **argv, struct td_error *err)
                           a.name, argv[3]);
         goto out;
     }
-    if (strcmp(a.driver, "local") != 0 && !is_url(a.url)) {
+    if (strcmp(a.driver, "command") == 0 &&
+        strcmp(a.kind, "translator") != 0) {
+        rc = td_error_set(err, TD_EINVAL, "%s %s: driver command is for "
+                          "translator lines", a.kind, a.name);
+        goto out;
+    }
+    if (strcmp(a.driver, "command") == 0 &&
+        a.url[strspn(a.url, " \t")] == '\0') {
+        rc = td_error_set(err, TD_EINVAL, "%s %s: empty command", a.kind,
+                          a.name);
+        goto out;
+    }
+    if (strcmp(a.driver, "local") != 0 && strcmp(a.driver, "command") != 0 &&
+        !is_url(a.url)) {
         rc = td_error_set(err, TD_EINVAL, "%s %s: bad URL '%s' (want "
                           "scheme://host...)", a.kind, a.name, argv[3]);
         goto out;

@@ -13,6 +13,7 @@
 #include "config/defs.h"
 #include "config/options.h"
 #include "config/words.h"
+#include "core/sla.h"
 #include "util/xmalloc.h"
 
 /* An rc file is a page of text; a megabyte of it is a wrong file. */
@@ -29,6 +30,7 @@ config_new(void)
 
     for (i = 0; i < OPT_COUNT; i++)
         options_reset(cfg, (enum opt_id)i);
+    cfg->sla = sla_book_new();
     return cfg;
 }
 
@@ -40,6 +42,7 @@ config_free(struct config **cfg)
     if (cfg == NULL || *cfg == NULL)
         return;
     defs_free_all(*cfg);
+    sla_book_free(&(*cfg)->sla);
     for (i = 0; i < OPT_COUNT; i++)
         free((*cfg)->str[i]);
     free(*cfg);
@@ -336,6 +339,7 @@ config_dump(const struct config *cfg, struct buf *out)
     buf_free(&val);
     for (i = 0; i < cfg->n_accounts; i++)
         dump_account(&cfg->accounts[i], out);
+    sla_book_dump(cfg->sla, out);
     for (i = 0; i < cfg->n_views; i++) {
         const char *w[] = { "view", cfg->views[i].name, cfg->views[i].query };
 

@@ -31,6 +31,12 @@ enum opt_id {
                                (or the editor under the thread) takes */
     OPT_STUCK_DAYS,         /* int: days without a checkpoint = stuck */
     OPT_RETURN_DAYS,        /* int: the shop's own return policy in days */
+    OPT_TRANSLATE_TO,       /* string: ISO 639-1, the agent's language */
+    OPT_TRANSLATOR,         /* string: the translator used, "" = first */
+    OPT_DRAFTER,            /* string: the drafter used, "" = first */
+    OPT_BREACHING_WITHIN,   /* duration: the breaching view's horizon */
+    OPT_NIGHT_HOURS,        /* string: "22:00-07:00", night at the buyer's */
+    OPT_MORNING,            /* string: "09:00", what :send-at morning means */
     OPT_STATS_TIMEZONE,     /* string: the team's IANA zone for statistics;
                                "" = the timezone option */
     OPT_STATS_SINCE,        /* duration: the default range of statistics;
@@ -88,6 +94,8 @@ struct macro_def {
     char *desc;
 };
 
+struct sla_book;
+
 struct color_def {
     char *object;
     char *fg;
@@ -110,6 +118,7 @@ struct config {
     size_t n_macros;
     struct color_def *colors;
     size_t n_colors;
+    struct sla_book *sla;       /* `sla` and `hours` lines (core/sla.h) */
     char **errors;              /* "file:line: message", in order */
     size_t n_errors;
     int source_depth;           /* guards `source` loops */

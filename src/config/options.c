@@ -8,12 +8,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/buyertime.h"
 #include "core/query.h"
 #include "util/tzspan.h"
 #include "util/xmalloc.h"
 
 static enum td_status check_sort(const char *v, struct td_error *err);
 static enum td_status check_columns(const char *v, struct td_error *err);
+static enum td_status check_lang(const char *v, struct td_error *err);
+static enum td_status check_span(const char *v, struct td_error *err);
+static enum td_status check_clock(const char *v, struct td_error *err);
 static enum td_status check_zone(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
@@ -136,6 +140,43 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "the shop's own return window in days, where the law of "
                 "the buyer's country sets none (rules/returns.rules)",
     },
+    [OPT_TRANSLATE_TO] = {
+        .name = "translate_to",
+        .type = OT_STRING,
+        .def = "en",
+        .desc = "ISO 639-1 language messages are translated into (yours)",
+    },
+    [OPT_TRANSLATOR] = {
+        .name = "translator",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the translator line to use; empty for the first declared",
+    },
+    [OPT_DRAFTER] = {
+        .name = "drafter",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the drafter line to use; empty for the first declared",
+    },
+    [OPT_BREACHING_WITHIN] = {
+        .name = "breaching_within",
+        .type = OT_DURATION,
+        .def = "0s",
+        .desc = "the breaching view shows tickets due within this time "
+                "(0: overdue ones only)",
+    },
+    [OPT_NIGHT_HOURS] = {
+        .name = "night_hours",
+        .type = OT_STRING,
+        .def = "22:00-07:00",
+        .desc = "when it is night at the buyer's (HH:MM-HH:MM)",
+    },
+    [OPT_MORNING] = {
+        .name = "morning",
+        .type = OT_STRING,
+        .def = "09:00",
+        .desc = "the buyer's local time :send-at morning means (HH:MM)",
+    },
     [OPT_STATS_TIMEZONE] = {
         .name = "stats_timezone",
         .type = OT_STRING,
@@ -185,6 +226,15 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_SORT] = {
         .check = check_sort,
+    },
+    [OPT_TRANSLATE_TO] = {
+        .check = check_lang,
+    },
+    [OPT_NIGHT_HOURS] = {
+        .check = check_span,
+    },
+    [OPT_MORNING] = {
+        .check = check_clock,
     },
     [OPT_STATS_TIMEZONE] = {
         .check = check_zone,
@@ -244,6 +294,25 @@ check_sort(const char *v, struct td_error *err)
     }
     return td_error_set(err, TD_EINVAL, "sort: bad value '%s' (one of sla, "
                         "updated, created, priority, id)", v);
+}
+
+static enum td_status
+check_span(const char *v, struct td_error *err)
+{
+    int a, b;
+
+    if (buyertime_parse_span(v, &a, &b) != 0)
+        return td_error_set(err, TD_EINVAL, "bad time span '%s' (e.g. "
+                            "22:00-07:00)", v);
+    return TD_OK;
+}
+
+static enum td_status
+check_clock(const char *v, struct td_error *err)
+{
+    if (buyertime_parse_clock(v) < 0)
+        return td_error_set(err, TD_EINVAL, "bad time '%s' (e.g. 09:00)", v);
+    return TD_OK;
 }
 
 /* NAME[:WIDTH],... : which names exist is the inbox's business. */
@@ -389,4 +458,19 @@ options_format(const struct config *cfg, enum opt_id id, struct buf *out)
         format_duration(cfg->num[id], out);
         break;
     }
+}
+
+/* translate_to: two letters of ISO 639-1, with an optional region. */
+static enum td_status
+check_lang(const char *v, struct td_error *err)
+{
+    size_t n = strlen(v);
+
+    if ((n == 2 || (n == 5 && (v[2] == '-' || v[2] == '_'))) &&
+        isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1]) &&
+        (n == 2 || (isalpha((unsigned char)v[3]) &&
+                    isalpha((unsigned char)v[4]))))
+        return TD_OK;
+    return td_error_set(err, TD_EINVAL, "'%s' is not a language code "
+                        "(ISO 639-1, such as en or pt-BR)", v);
 }

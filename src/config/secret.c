@@ -1,4 +1,4 @@
-/* secret.c: secrets come from the environment or a command, never the rc file. */
+/* secret.c: an API token from token_cmd= or token_env=, never the rc file. */
 #include "config/secret.h"
 
 #include <stdio.h>
@@ -26,19 +26,15 @@ secret_cmd(const struct account_def *def, const char *cmd, char **out,
         line[0] = '\0';
     status = pclose(p);
     line[strcspn(line, "\r\n")] = '\0';
-    if (status != 0 || line[0] == '\0') {
-        memset(line, 0, sizeof line);
+    if (status != 0 || line[0] == '\0')
         return td_error_set(err, TD_EAUTH, "%s: token_cmd %s", def->name,
                             status != 0 ? "failed" : "printed nothing");
-    }
     *out = xstrdup(line);
-    memset(line, 0, sizeof line);
     return TD_OK;
 }
 
 enum td_status
-account_def_secret(const struct account_def *def, char **out,
-                   struct td_error *err)
+secret_get(const struct account_def *def, char **out, struct td_error *err)
 {
     const char *env = account_def_opt(def, "token_env");
     const char *cmd = account_def_opt(def, "token_cmd");
@@ -55,4 +51,16 @@ account_def_secret(const struct account_def *def, char **out,
                             env);
     *out = xstrdup(v);
     return TD_OK;
+}
+
+void
+secret_wipe(char **s)
+{
+    if (s == NULL || *s == NULL)
+        return;
+    /* volatile: the compiler may not drop a store to memory that is
+     * freed right after. */
+    for (volatile char *p = *s; *p; p++)
+        *p = '\0';
+    xfree_str(s);
 }

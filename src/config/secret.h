@@ -1,16 +1,18 @@
-/* secret.h: an account's API secret, from token_env= or token_cmd=. */
-#ifndef TD_CONFIG_SECRET_H
-#define TD_CONFIG_SECRET_H
+/* secret.h: an API token from token_cmd= or token_env=, never the rc file. */
+#ifndef TD_SECRET_H
+#define TD_SECRET_H
 
 #include "config/config.h"
-#include "util/error.h"
 
-/* The secret of a helpdesk, shop or tracker line: the value of the
- * variable token_env=NAME, or the first line token_cmd=COMMAND prints
- * (run with sh -c, as git and mutt run theirs); never the rc file.
- * *out is owned by the caller, who wipes it. TD_EAUTH, naming the line,
- * when neither is given or they yield nothing. */
-enum td_status account_def_secret(const struct account_def *def, char **out,
-                                  struct td_error *err);
+/* The secret of an account, shop, tracker, translator or drafter line:
+ * the first line printed by token_cmd= (run by the shell, like git's and
+ * mutt's), else $token_env. *out is owned by the caller (wipe it after
+ * use). TD_EAUTH, naming the line but never the value, when neither
+ * gives one. */
+enum td_status secret_get(const struct account_def *def, char **out,
+                          struct td_error *err);
+
+/* Overwrite a secret with NULs, free it and clear the pointer. NULL-safe. */
+void secret_wipe(char **s);
 
 #endif

@@ -114,6 +114,11 @@ struct ticket {
     time_t created_at;
     time_t updated_at;
     time_t first_response_due;
+    time_t next_response_due;   /* the backend's; 0 = none */
+    /* Filled by store reads: the due time the ticket is held to now
+     * (core/sla.h; 0 = nothing owed) and the newest customer message. */
+    time_t sla_due;
+    time_t customer_at;
     struct message *messages;   /* filled by thread reads only */
     size_t n_messages;
     /* Filled by store reads: 1 when the agent never opened the ticket or

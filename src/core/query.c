@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/timeutil.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* A search box line is short; anything longer is a mistake or an attack. */
 #define QUERY_WORD_MAX 4096
@@ -650,10 +651,10 @@ query_parse(const char *text, struct query *q, struct td_error *err)
     buf_free(&t.text);
     if (rc < 0) {
         query_clear(q);
-        q->now = time(NULL);
+        q->now = time_now();
         return err ? err->status : TD_EINVAL;
     }
-    q->now = time(NULL);
+    q->now = time_now();
     q->me = NULL;
     return TD_OK;
 }

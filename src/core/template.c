@@ -30,6 +30,8 @@ enum tpl_key {
     TK_STATUS,
     TK_TYPE,
     TK_APPROVED,
+    TK_ORIGIN,
+    TK_IMPORTED,
     TK_COUNT
 };
 
@@ -42,6 +44,8 @@ static const char *const key_names[TK_COUNT] = {
     [TK_STATUS] = "status",
     [TK_TYPE] = "type",
     [TK_APPROVED] = "approved",
+    [TK_ORIGIN] = "origin",
+    [TK_IMPORTED] = "imported",
 };
 
 /* The parser's position, for "file:line: message". */
@@ -85,9 +89,8 @@ trimmed(const char *s, size_t n)
     return xstrndup(s, n);
 }
 
-/* A section line "[pt-BR]": 1 and the tag in *tag (owned), else 0. */
-static int
-section_line(const char *s, size_t n, char **tag)
+int
+template_section_line(const char *s, size_t n, char **tag)
 {
     size_t i = 1, letters = 0;
 
@@ -109,7 +112,8 @@ section_line(const char *s, size_t n, char **tag)
         if (sub < 2 || sub > 8)
             return 0;
     }
-    *tag = xstrndup(s + 1, n - 2);
+    if (tag)
+        *tag = xstrndup(s + 1, n - 2);
     return 1;
 }
 
@@ -150,7 +154,7 @@ header_line(struct tparse *p, const char *s, size_t n)
             k = i;
     if (k < 0) {
         perr(p, "unknown key '%s' (name, code, description, intent, tags, "
-                "status, type, approved)", key);
+                "status, type, approved, origin, imported)", key);
         goto out;
     }
     if (p->seen[k]++)
@@ -207,6 +211,14 @@ header_line(struct tparse *p, const char *s, size_t n)
         free(w);
         break;
     }
+    case TK_ORIGIN:
+        xfree_str(&t->origin);
+        t->origin = *val ? xstrdup(val) : NULL;
+        break;
+    case TK_IMPORTED:
+        xfree_str(&t->imported);
+        t->imported = *val ? xstrdup(val) : NULL;
+        break;
     case TK_COUNT:
         break;
     }
@@ -287,7 +299,7 @@ template_parse(const char *path, const char *text, struct trender_list *errs)
         p.line++;
         if (len && s[len - 1] == '\r')
             len--;
-        if (section_line(s, len, &tag)) {
+        if (template_section_line(s, len, &tag)) {
             int dup = 0;
 
             if (first > 0)
@@ -388,6 +400,8 @@ template_free(struct template **tp)
     free(t->code);
     free(t->description);
     free(t->intent);
+    free(t->origin);
+    free(t->imported);
     for (size_t i = 0; i < t->n_tags; i++)
         free(t->tags[i]);
     free(t->tags);
@@ -433,7 +447,8 @@ tpl_library_add_dir(struct tpl_library *lib, const char *dir)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n > 0)
+        qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
         char *path = paths_join(dir, names[i]);
         char *id = id_of(names[i]);
@@ -451,7 +466,8 @@ tpl_library_add_dir(struct tpl_library *lib, const char *dir)
         free(names[i]);
     }
     free(names);
-    qsort(lib->items, lib->n, sizeof *lib->items, cmp_tpl);
+    if (lib->n > 0)
+        qsort(lib->items, lib->n, sizeof *lib->items, cmp_tpl);
 }
 
 void

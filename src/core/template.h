@@ -34,6 +34,8 @@ struct template {
     int status;         /* enum ticket_status to set after sending, -1 none */
     int is_note;        /* 1: an internal note, 0: a public reply */
     unsigned approved;  /* 1u << enum channel for WhatsApp, LINE approval */
+    char *origin;       /* imported from "driver:account:id", else NULL */
+    char *imported;     /* the imported text's checksum, to see local edits */
     struct tpl_variant *variants;   /* in file order */
     size_t n_variants;
 };
@@ -52,6 +54,10 @@ struct tpl_library {
  * usable remains (no variant). id is taken from path's file name. */
 struct template *template_parse(const char *path, const char *text,
                                 struct trender_list *errs);
+
+/* Whether the line s[0..n) starts a section ("[pt-BR]"): 1 and, when
+ * tag is not NULL, the tag in *tag (owned); else 0. */
+int template_section_line(const char *s, size_t n, char **tag);
 
 /* Read and parse one file; NULL with errs filled on failure. */
 struct template *template_load(const char *path, struct trender_list *errs);

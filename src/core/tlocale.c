@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/tz.h"
 #include "util/xmalloc.h"
 
 /* Month names in the form a date takes ("de noviembre", not "Noviembre").
@@ -412,30 +413,19 @@ lang_is(const char *tag, const char *lang)
 }
 
 /* The calendar day of t where the buyer lives: a parcel delivered at
- * 20:00 UTC arrived the next day in Tokyo. glibc converts only through
- * $TZ, so it is swapped for the one call and put back, as the thread
- * pane does (ttydesk is single-threaded). */
+ * 20:00 UTC arrived the next day in Tokyo. The zone is read from its
+ * zoneinfo file (util/tz.h): $TZ and the process's zone stay as they
+ * are. An unknown zone counts as UTC. */
 static struct tm *
 day_in_zone(time_t t, const char *tz, struct tm *tm)
 {
-    const char *cur;
-    char *saved;
-    struct tm *r;
+    struct tz *z;
 
-    if (tz == NULL || *tz == '\0')
+    if (tz == NULL || *tz == '\0' || (z = tz_load(tz, NULL)) == NULL)
         return gmtime_r(&t, tm);
-    cur = getenv("TZ");
-    saved = cur ? xstrdup(cur) : NULL;
-    setenv("TZ", tz, 1);
-    tzset();
-    r = localtime_r(&t, tm);
-    if (saved)
-        setenv("TZ", saved, 1);
-    else
-        unsetenv("TZ");
-    tzset();
-    free(saved);
-    return r;
+    tz_localtime(z, t, tm);
+    tz_free(&z);
+    return tm;
 }
 
 void

@@ -7,14 +7,17 @@
 
 #include "config/config.h"
 #include "config/secret.h"
+#include "drivers/chatwoot.h"
 #include "drivers/freshdesk.h"
 #include "drivers/generic.h"
 #include "drivers/local.h"
 #include "drivers/rt.h"
+#include "drivers/zammad.h"
 #include "drivers/zendesk.h"
 #include "net/http.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* The only list of drivers (and the only place for #ifdefs about them). */
 static const struct driver *const drivers[] = {
@@ -23,6 +26,8 @@ static const struct driver *const drivers[] = {
     &drv_freshdesk,
     &drv_zendesk,
     &drv_generic,
+    &drv_zammad,
+    &drv_chatwoot,
     NULL,
 };
 
@@ -103,7 +108,8 @@ drv_account_secret(const struct account *a, char **out, struct td_error *err)
 {
     struct account_def none = { .name = a->name };
 
-    return account_def_secret(a->def ? a->def : &none, out, err);
+    /* An account made without a definition (tests) has no options. */
+    return secret_get(a->def ? a->def : &none, out, err);
 }
 
 void
@@ -427,7 +433,7 @@ sink_finish(void *ctx, enum td_status rc, const char *remote_id,
         store_rollback(s->st);
     s->a->state = rc == TD_OK ? AS_ONLINE : AS_OFFLINE;
     td_error_clear(&ignored);
-    store_account_synced(s->st, s->a->store_id, time(NULL),
+    store_account_synced(s->st, s->a->store_id, time_now(),
                          rc == TD_OK ? NULL : err.msg, &ignored);
     s->done(s->ctx, rc, NULL, rc == TD_OK ? NULL : &err);
     free(s);
@@ -479,7 +485,7 @@ drv_sync_start(struct account *a, struct store *st,
             s->done = NULL;
             a->state = AS_OFFLINE;
             td_error_clear(&e);
-            store_account_synced(st, a->store_id, time(NULL), err->msg, &e);
+            store_account_synced(st, a->store_id, time_now(), err->msg, &e);
             free(s);
         }
         return rc;

@@ -128,19 +128,13 @@ static enum td_status
 fd_open(struct account *a, struct td_error *err)
 {
     struct fd_priv *p = a->priv;
-    size_t n = strlen(a->url);
     char *tok = NULL;
     enum td_status rc;
 
     p->insecure = netdrv_truthy(drv_account_opt(a, "insecure"));
     if ((rc = http_url_check(a->url, p->insecure, err)) != TD_OK)
         return rc;
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
-    /* The account URL is the helpdesk's; accept the API URL too. */
-    if (n >= 7 && strncmp(a->url + n - 7, "/api/v2", 7) == 0)
-        n -= 7;
-    p->base = xasprintf("%.*s/api/v2", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/api/v2");
     if ((rc = drv_account_secret(a, &tok, err)) != TD_OK)
         return rc;
     if (strlen(tok) > FD_SECRET_MAX) {
@@ -250,14 +244,9 @@ fd_id(const cJSON *obj, const char *key)
  * Link header; for each ticket on a page its conversations are fetched,
  * page by page, before the next ticket. */
 struct fd_sync {
-    struct account *a;
+    struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    drv_done_fn done;
-    void *ctx;
-    time_t since;           /* updated_since of the list */
-    time_t newest;          /* newest updated_at seen so far */
-    int moved;              /* newest changed since the last cursor_set */
-    long page;
+    struct netdrv_window w;     /* updated_at range and page */
     int more;               /* the list page had rel="next" */
     cJSON *list;            /* the page of tickets */
     int idx;                /* the ticket being fetched */
@@ -270,8 +259,10 @@ static void fd_sync_on_list(void *ctx, struct http_response *resp);
 static void fd_sync_on_convs(void *ctx, struct http_response *resp);
 
 static void
-fd_sync_free(struct fd_sync *s)
+fd_sync_free(void *self)
 {
+    struct fd_sync *s = self;
+
     cJSON_Delete(s->list);
     cJSON_Delete(s->convs);
     free(s);
@@ -282,11 +273,7 @@ static void
 fd_sync_finish(struct fd_sync *s, enum td_status rc,
                const struct td_error *err)
 {
-    drv_done_fn done = s->done;
-    void *ctx = s->ctx;
-
-    fd_sync_free(s);
-    done(ctx, rc, NULL, rc == TD_OK ? NULL : err);
+    netdrv_op_end(&s->op, fd_sync_free, s, rc, NULL, err);
 }
 
 static enum td_status
@@ -307,13 +294,10 @@ fd_sync_submit_list(struct fd_sync *s, struct td_error *err)
         NULL,
     };
 
-    snprintf(page, sizeof page, "%ld", s->page);
-    if (s->since > 0)
-        time_format_iso(s->since, since);
-    else
-        snprintf(since, sizeof since, "%s", "1970-01-01T00:00:00Z");
-    return http_transport_submit(s->a->http,
-                                 fd_request(s->a, "GET", "tickets", params,
+    snprintf(page, sizeof page, "%ld", s->w.page);
+    netdrv_window_since(&s->w, since);
+    return http_transport_submit(s->op.a->http,
+                                 fd_request(s->op.a, "GET", "tickets", params,
                                             fd_sync_on_list, s),
                                  err);
 }
@@ -336,8 +320,8 @@ fd_sync_submit_convs(struct fd_sync *s, struct td_error *err)
                             "freshdesk: a ticket without an id");
     snprintf(page, sizeof page, "%ld", s->sub_page);
     path = xasprintf("tickets/%s/conversations", id);
-    rc = http_transport_submit(s->a->http,
-                               fd_request(s->a, "GET", path, params,
+    rc = http_transport_submit(s->op.a->http,
+                               fd_request(s->op.a, "GET", path, params,
                                           fd_sync_on_convs, s),
                                err);
     free(path);
@@ -485,10 +469,8 @@ fd_sync_emit(struct fd_sync *s, struct td_error *err)
     if ((rc = fd_build_ticket(s, item, &t, err)) == TD_OK)
         rc = s->out->ticket(s->out->ctx, &t, err);
     ticket_clear(&t);
-    if (rc == TD_OK && upd > s->newest) {
-        s->newest = upd;
-        s->moved = 1;
-    }
+    if (rc == TD_OK)
+        netdrv_window_seen(&s->w, upd);
     if (rc != TD_OK)
         return rc;
     s->n_done++;
@@ -503,6 +485,7 @@ fd_sync_next(struct fd_sync *s)
 {
     struct td_error err;
     enum td_status rc = TD_OK;
+    int go;
 
     td_error_clear(&err);
     if (s->idx < cJSON_GetArraySize(s->list)) {
@@ -513,33 +496,10 @@ fd_sync_next(struct fd_sync *s)
             fd_sync_finish(s, rc, &err);
         return;
     }
-    /* The page is complete: its cursor goes in its transaction. */
-    if (s->moved) {
-        char iso[TIME_ISO_LEN];
-
-        time_format_iso(s->newest, iso);
-        rc = s->out->cursor_set(s->out->ctx, FD_CURSOR, iso, &err);
-    }
-    s->moved = 0;
-    if (rc == TD_OK)
-        rc = s->out->page_done(s->out->ctx, &err);
-    if (rc == TD_OK && s->more) {
-        if (s->page < FD_MAX_PAGE) {
-            s->page++;
-        } else if (s->newest > s->since) {
-            s->since = s->newest;
-            s->page = 1;
-        } else {
-            /* 30,000 tickets updated in one second: nothing to move on
-             * with. Stop rather than loop. */
-            td_error_set(&err, TD_ENOTSUP, "freshdesk: more than %d pages "
-                         "share one updated_at", FD_MAX_PAGE);
-            fd_sync_finish(s, TD_ENOTSUP, &err);
-            return;
-        }
-        if ((rc = fd_sync_submit_list(s, &err)) == TD_OK)
-            return;
-    }
+    rc = netdrv_window_page_done(&s->w, s->out, FD_CURSOR, s->more, &go,
+                                 "freshdesk", &err);
+    if (rc == TD_OK && go && (rc = fd_sync_submit_list(s, &err)) == TD_OK)
+        return;
     fd_sync_finish(s, rc, &err);
 }
 
@@ -614,20 +574,15 @@ fd_sync_start(struct account *a, const struct sync_sink *out,
     struct fd_sync *s = xcalloc(1, sizeof *s);
     char *cursor = NULL;
     enum td_status rc;
-    time_t t;
 
     if ((rc = out->cursor_get(out->ctx, FD_CURSOR, &cursor, err)) != TD_OK) {
         free(s);
         return rc;
     }
-    if (cursor && time_parse_iso(cursor, &t) == 0 && t > 0)
-        s->since = s->newest = t;
+    netdrv_window_init(&s->w, cursor, FD_MAX_PAGE);
     free(cursor);
-    s->a = a;
+    s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->done = done;
-    s->ctx = ctx;
-    s->page = 1;
     if ((rc = fd_sync_submit_list(s, err)) != TD_OK)
         fd_sync_free(s);
     return rc;
@@ -636,32 +591,41 @@ fd_sync_start(struct account *a, const struct sync_sink *out,
 /* ---- reply ---- */
 
 struct fd_op {
-    struct account *a;
-    drv_done_fn done;
-    void *ctx;
+    struct netdrv_op op;    /* first: who is told the outcome */
     char *ticket;
     int status;             /* reply: the code to PUT afterwards, or 0 */
     char *remote;           /* reply: the conversation id it created */
     char *token;            /* find_sent: the marker looked for */
     char *best;             /* find_sent: the earliest conversation */
     long page;
+    struct canned_list *canned;     /* list_canned: borrowed */
+    cJSON *folders;         /* list_canned: the folders */
+    int folder;             /* list_canned: the one being read */
+    cJSON *change;          /* update: the PUT body, tags still to merge */
+    cJSON *add, *del;       /* update: the tags to add and remove */
 };
 
 static void
-fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
-             const struct td_error *err)
+fd_op_free(void *self)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct fd_op *op = self;
 
     free(op->ticket);
     free(op->remote);
     free(op->token);
     free(op->best);
+    cJSON_Delete(op->folders);
+    cJSON_Delete(op->change);
+    cJSON_Delete(op->add);
+    cJSON_Delete(op->del);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
+}
+
+static void
+fd_op_finish(struct fd_op *op, enum td_status rc, const char *remote_id,
+             const struct td_error *err)
+{
+    netdrv_op_end(&op->op, fd_op_free, op, rc, remote_id, err);
 }
 
 /* A token goes into an HTML comment: refuse anything that could end it. */
@@ -748,11 +712,11 @@ fd_reply_on_done(void *ctx, struct http_response *resp)
     body = cJSON_PrintUnformatted(j);
     cJSON_Delete(j);
     path = xasprintf("tickets/%s", op->ticket);
-    hr = fd_request(op->a, "PUT", path, NULL, fd_status_on_done, op);
+    hr = fd_request(op->op.a, "PUT", path, NULL, fd_status_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     free(body);
     free(path);
-    if ((rc = http_transport_submit(op->a->http, hr, &err)) != TD_OK) {
+    if ((rc = http_transport_submit(op->op.a->http, hr, &err)) != TD_OK) {
         td_error_set(&err, TD_ENET, "freshdesk: sent as conversation %s, "
                      "but the status was not changed", op->remote);
         fd_op_finish(op, TD_ENET, NULL, &err);
@@ -803,9 +767,7 @@ fd_reply_start(struct account *a, const struct reply_req *req,
     path = xasprintf("tickets/%s/%s", req->ticket_ext_id,
                      req->is_note ? "notes" : "reply");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(req->ticket_ext_id);
     op->status = status;
     hr = fd_request(a, "POST", path, NULL, fd_reply_on_done, op);
@@ -814,8 +776,7 @@ fd_reply_start(struct account *a, const struct reply_req *req,
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op->ticket);
-        free(op);
+        fd_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -902,8 +863,8 @@ fd_find_submit(struct fd_op *op, struct td_error *err)
 
     snprintf(page, sizeof page, "%ld", op->page);
     path = xasprintf("tickets/%s/conversations", op->ticket);
-    rc = http_transport_submit(op->a->http,
-                               fd_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               fd_request(op->op.a, "GET", path, params,
                                           fd_find_on_page, op),
                                err);
     free(path);
@@ -924,24 +885,269 @@ fd_find_sent_start(struct account *a, const char *ticket_ext_id,
         return td_error_set(err, TD_EINVAL,
                             "freshdesk: unusable outbox token");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     op->page = 1;
     if ((rc = fd_find_submit(op, err)) != TD_OK) {
-        free(op->ticket);
-        free(op->token);
-        free(op);
+        fd_op_free(op);
     }
+    return rc;
+}
+
+/* ---- update: status, responder, tags ---- */
+
+static void
+fd_update_on_done(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    enum td_status rc;
+
+    if (resp->result != TD_OK) {
+        rc = fd_fail(resp, "freshdesk: update", &err);
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    fd_op_finish(op, TD_OK, NULL, NULL);
+}
+
+static enum td_status
+fd_update_put(struct fd_op *op, struct td_error *err)
+{
+    struct http_request *hr;
+    char *path = xasprintf("tickets/%s", op->ticket);
+    char *body = cJSON_PrintUnformatted(op->change);
+
+    hr = fd_request(op->op.a, "PUT", path, NULL, fd_update_on_done, op);
+    http_request_set_body(hr, body, strlen(body), "application/json");
+    free(body);
+    free(path);
+    return http_transport_submit(op->op.a->http, hr, err);
+}
+
+static int
+fd_in(const cJSON *list, const char *s)
+{
+    const cJSON *c;
+
+    cJSON_ArrayForEach(c, list)
+        if (cJSON_IsString(c) && strcmp(c->valuestring, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The ticket's tags as they are, changed as asked, into the PUT. */
+static void
+fd_update_on_ticket(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    const cJSON *c;
+    cJSON *j, *tags;
+    enum td_status rc;
+
+    if ((rc = fd_json(resp, "freshdesk: ticket", &j, &err)) != TD_OK) {
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    tags = cJSON_AddArrayToObject(op->change, "tags");
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(j, "tags"))
+        if (cJSON_IsString(c) && !fd_in(op->del, c->valuestring) &&
+            !fd_in(tags, c->valuestring))
+            cJSON_AddItemToArray(tags, cJSON_CreateString(c->valuestring));
+    cJSON_ArrayForEach(c, op->add)
+        if (!fd_in(tags, c->valuestring))
+            cJSON_AddItemToArray(tags, cJSON_CreateString(c->valuestring));
+    cJSON_Delete(j);
+    if ((rc = fd_update_put(op, &err)) != TD_OK)
+        fd_op_finish(op, rc, NULL, &err);
+}
+
+/* PUT /tickets/{id} with status and responder_id (section 2,
+ * "Status/assignee"). tags there replaces the whole list, so with a tag
+ * change the ticket is read first. The assignee is the agent id the sync
+ * shows, "" unassigns. */
+static enum td_status
+fd_update_start(struct account *a, const struct ticket_update *u,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    int status = 0;
+    struct fd_op *op;
+    char *path;
+    enum td_status rc;
+
+    if (!fd_digits(u->ticket_ext_id))
+        return td_error_set(err, TD_EINVAL, "freshdesk: bad ticket id '%s'",
+                            u->ticket_ext_id ? u->ticket_ext_id : "");
+    if (u->status && (status = freshdesk_status_to_fd(u->status)) == 0)
+        return td_error_set(err, TD_EINVAL, "freshdesk: no status for '%s'",
+                            u->status);
+    if (u->assignee && *u->assignee && !fd_digits(u->assignee))
+        return td_error_set(err, TD_EINVAL, "freshdesk: assign by the "
+                            "agent's id, not '%s'", u->assignee);
+    op = xcalloc(1, sizeof *op);
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    op->ticket = xstrdup(u->ticket_ext_id);
+    op->change = cJSON_CreateObject();
+    if (status)
+        cJSON_AddNumberToObject(op->change, "status", status);
+    if (u->assignee && *u->assignee)
+        cJSON_AddNumberToObject(op->change, "responder_id",
+                                strtod(u->assignee, NULL));
+    else if (u->assignee)
+        cJSON_AddNullToObject(op->change, "responder_id");
+    if (u->n_add_tags + u->n_remove_tags == 0) {
+        rc = fd_update_put(op, err);
+    } else {
+        op->add = cJSON_CreateArray();
+        op->del = cJSON_CreateArray();
+        for (size_t i = 0; i < u->n_add_tags; i++)
+            cJSON_AddItemToArray(op->add, cJSON_CreateString(u->add_tags[i]));
+        for (size_t i = 0; i < u->n_remove_tags; i++)
+            cJSON_AddItemToArray(op->del,
+                                 cJSON_CreateString(u->remove_tags[i]));
+        path = xasprintf("tickets/%s", op->ticket);
+        rc = http_transport_submit(a->http,
+                                   fd_request(a, "GET", path, NULL,
+                                              fd_update_on_ticket, op),
+                                   err);
+        free(path);
+    }
+    if (rc != TD_OK)
+        fd_op_free(op);
+    return rc;
+}
+
+/* ---- canned responses: folders, then the responses of each ---- */
+
+static enum td_status fd_canned_submit(struct fd_op *op,
+                                       struct td_error *err);
+
+static void
+fd_canned_on_responses(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    const cJSON *folder = cJSON_GetArrayItem(op->folders, op->folder);
+    struct td_error err;
+    const cJSON *c;
+    cJSON *j;
+    enum td_status rc;
+
+    rc = fd_json(resp, "freshdesk: canned responses", &j, &err);
+    if (rc == TD_OK && !cJSON_IsArray(j))
+        rc = td_error_set(&err, TD_EPARSE, "freshdesk: canned responses "
+                          "are not an array");
+    cJSON_ArrayForEach(c, (rc == TD_OK ? j : NULL)) {
+        const char *text = json_str(c, "content");
+        const char *html = json_str(c, "content_html");
+        char *id = fd_id(c, "id"), *conv = NULL;
+
+        /* content is the plain text; without it, the HTML as text. The
+         * {{ticket.requester.firstname}} placeholders are text in both. */
+        if (text == NULL && html)
+            rc = html_to_text(html, strlen(html), &conv, &err);
+        if (rc == TD_OK && (text || conv))
+            canned_list_add(op->canned, id, json_str(c, "title"),
+                            text ? text : conv, json_str(folder, "name"));
+        free(conv);
+        free(id);
+        if (rc != TD_OK)
+            break;
+    }
+    cJSON_Delete(j);
+    if (rc == TD_OK && fd_has_next(resp)) {
+        op->page++;
+    } else if (rc == TD_OK) {
+        op->folder++;
+        op->page = 1;
+    }
+    if (rc == TD_OK && op->folder < cJSON_GetArraySize(op->folders) &&
+        (rc = fd_canned_submit(op, &err)) == TD_OK)
+        return;
+    fd_op_finish(op, rc, NULL, &err);
+}
+
+static enum td_status
+fd_canned_submit(struct fd_op *op, struct td_error *err)
+{
+    const cJSON *folder = cJSON_GetArrayItem(op->folders, op->folder);
+    char page[24], *id = fd_id(folder, "id"), *path;
+    const char *params[] = {
+        "page", page,
+        "per_page", FD_PER_PAGE,
+        NULL,
+    };
+    enum td_status rc;
+
+    if (!fd_digits(id)) {
+        free(id);
+        return td_error_set(err, TD_EPARSE, "freshdesk: a canned response "
+                            "folder without an id");
+    }
+    snprintf(page, sizeof page, "%ld", op->page);
+    path = xasprintf("canned_response_folders/%s/responses", id);
+    rc = http_transport_submit(op->op.a->http,
+                               fd_request(op->op.a, "GET", path, params,
+                                          fd_canned_on_responses, op),
+                               err);
+    free(path);
+    free(id);
+    return rc;
+}
+
+static void
+fd_canned_on_folders(void *ctx, struct http_response *resp)
+{
+    struct fd_op *op = ctx;
+    struct td_error err;
+    cJSON *j;
+    enum td_status rc;
+
+    td_error_clear(&err);
+    rc = fd_json(resp, "freshdesk: canned response folders", &j, &err);
+    if (rc == TD_OK && !cJSON_IsArray(j))
+        rc = td_error_set(&err, TD_EPARSE, "freshdesk: canned response "
+                          "folders are not an array");
+    if (rc != TD_OK) {
+        cJSON_Delete(j);
+        fd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    op->folders = j;
+    op->folder = 0;
+    op->page = 1;
+    if (cJSON_GetArraySize(j) > 0 && (rc = fd_canned_submit(op, &err)) ==
+                                         TD_OK)
+        return;
+    fd_op_finish(op, rc, NULL, &err);
+}
+
+/* GET /canned_response_folders, then each folder's responses
+ * (api-reference.md section 2, "Canned responses"). */
+static enum td_status
+fd_list_canned_start(struct account *a, struct canned_list *out,
+                     drv_done_fn done, void *ctx, struct td_error *err)
+{
+    struct fd_op *op = xcalloc(1, sizeof *op);
+    enum td_status rc;
+
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    op->canned = out;
+    rc = http_transport_submit(a->http,
+                               fd_request(a, "GET", "canned_response_folders",
+                                          NULL, fd_canned_on_folders, op),
+                               err);
+    if (rc != TD_OK)
+        fd_op_free(op);
     return rc;
 }
 
 const struct driver drv_freshdesk = {
     .name = "freshdesk",
     .desc = "Freshdesk (API v2)",
-    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS,
+    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
+            DRV_CAP_ASSIGN | DRV_CAP_TAGS,
     .priv_size = sizeof(struct fd_priv),
     .keys = fd_keys,
     .open = fd_open,
@@ -949,4 +1155,6 @@ const struct driver drv_freshdesk = {
     .sync_start = fd_sync_start,
     .reply_start = fd_reply_start,
     .find_sent_start = fd_find_sent_start,
+    .update_start = fd_update_start,
+    .list_canned_start = fd_list_canned_start,
 };

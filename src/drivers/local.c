@@ -218,6 +218,7 @@ local_fill_ticket(const struct local_priv *p, const cJSON *j,
     t->created_at = local_time(p, j, "created_at");
     t->updated_at = local_time(p, j, "updated_at");
     t->first_response_due = local_time(p, j, "first_response_due");
+    t->next_response_due = local_time(p, j, "next_response_due");
     cust = local_find_by_id(customers, json_str(j, "requester"));
     if (cust)
         local_fill_customer(cust, &t->requester);
@@ -579,7 +580,7 @@ local_reply(struct account *a, const struct reply_req *req, char **remote_id,
     struct local_priv *p = a->priv;
     char *path = NULL, *text = NULL, iso[TIME_ISO_LEN];
     cJSON *t = NULL, *msgs, *m;
-    time_t now = time(NULL) - p->shift;     /* back to the file's clock */
+    time_t now = time_now() - p->shift;     /* back to the file's clock */
     enum td_status rc;
 
     if ((rc = local_load_ticket(p, req->ticket_ext_id, &path, &t, err)))
@@ -604,8 +605,10 @@ local_reply(struct account *a, const struct reply_req *req, char **remote_id,
     json_add_str(m, "token", req->token);
     cJSON_AddItemToArray(msgs, m);
     json_set(t, "updated_at", cJSON_CreateString(iso));
-    if (!req->is_note)  /* answered: the first-response clock stops */
+    if (!req->is_note) {    /* answered: the response clocks stop */
         json_set(t, "first_response_due", cJSON_CreateNull());
+        json_set(t, "next_response_due", cJSON_CreateNull());
+    }
     if (req->set_status)
         json_set(t, "status", cJSON_CreateString(req->set_status));
     text = cJSON_Print(t);
@@ -667,7 +670,7 @@ local_update(struct account *a, const struct ticket_update *u,
         }
         json_set(t, "tags", nt);
     }
-    time_format_iso(time(NULL) - p->shift, iso);
+    time_format_iso(time_now() - p->shift, iso);
     json_set(t, "updated_at", cJSON_CreateString(iso));
     text = cJSON_Print(t);
     rc = local_write_atomic(path, text, err);
@@ -796,6 +799,36 @@ out:
     return rc;
 }
 
+/* canned.json in the workspace: [{"id", "title", "body", "folder"}], the
+ * bodies in ttydesk's own placeholder syntax. No file: none to list. */
+static enum td_status
+local_list_canned(struct account *a, struct canned_list *out,
+                  struct td_error *err)
+{
+    struct local_priv *p = a->priv;
+    cJSON *arr = NULL, *j;
+    enum td_status rc;
+
+    if ((rc = local_load_index(p, "canned.json", &arr, err)) != TD_OK)
+        return rc;
+    cJSON_ArrayForEach(j, arr) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "id");
+        char num[32];
+        const char *ids = cJSON_IsString(id) ? id->valuestring : NULL;
+
+        if (cJSON_IsNumber(id)) {
+            snprintf(num, sizeof num, "%.0f", id->valuedouble);
+            ids = num;
+        }
+        if (ids == NULL || !cJSON_IsObject(j))
+            continue;
+        canned_list_add(out, ids, json_str(j, "title"), json_str(j, "body"),
+                        json_str(j, "folder"));
+    }
+    cJSON_Delete(arr);
+    return TD_OK;
+}
+
 const struct driver drv_local = {
     .name = "local",
     .desc = "a directory of JSON files (the demo and offline sandbox)",
@@ -809,4 +842,5 @@ const struct driver drv_local = {
     .reply = local_reply,
     .find_sent = local_find_sent,
     .update = local_update,
+    .list_canned = local_list_canned,
 };

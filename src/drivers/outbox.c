@@ -10,11 +10,21 @@
 #include "store/outbox_guard.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 enum td_status
 outbox_queue(struct store *st, int readonly, int64_t ticket_id,
              const char *body, int is_note, const char *set_status,
              int64_t *item_id, struct td_error *err)
+{
+    return outbox_queue_at(st, readonly, ticket_id, body, is_note,
+                           set_status, 0, item_id, err);
+}
+
+enum td_status
+outbox_queue_at(struct store *st, int readonly, int64_t ticket_id,
+                const char *body, int is_note, const char *set_status,
+                time_t send_at, int64_t *item_id, struct td_error *err)
 {
     struct outbox_item it = { 0 };
     enum td_status rc;
@@ -30,6 +40,7 @@ outbox_queue(struct store *st, int readonly, int64_t ticket_id,
     it.is_note = is_note;
     it.body = xstrdup(body);
     it.set_status = xstrdup(set_status);
+    it.send_at = send_at;
     rc = store_outbox_add(st, &it, err);
     if (rc == TD_OK && item_id)
         *item_id = it.id;
@@ -427,7 +438,7 @@ outbox_flush_start(struct store *st, struct account *const *accounts,
     j->author = xstrdup(author);
     j->only_id = only_id;
     j->hooks = *hooks;
-    j->now = time(NULL);
+    j->now = time_now();
     td_error_clear(&j->err);
     outbox_job_run(j);
     return TD_OK;

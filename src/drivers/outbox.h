@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "util/error.h"
 
@@ -17,6 +18,14 @@ enum td_status outbox_queue(struct store *st, int readonly, int64_t ticket_id,
                             const char *body, int is_note,
                             const char *set_status, int64_t *item_id,
                             struct td_error *err);
+
+/* outbox_queue, but the item waits until send_at (0 = at once): flushes
+ * before then leave it queued (`:send-at`). */
+enum td_status outbox_queue_at(struct store *st, int readonly,
+                               int64_t ticket_id, const char *body,
+                               int is_note, const char *set_status,
+                               time_t send_at, int64_t *item_id,
+                               struct td_error *err);
 
 /* Send what is queued (and recover what a crash left in "sending": the
  * thread is checked for the item's token before anything is resent).

@@ -87,19 +87,14 @@ static enum td_status
 rt_open(struct account *a, struct td_error *err)
 {
     struct rt_priv *p = a->priv;
-    size_t n = strlen(a->url);
     enum td_status rc;
 
     p->insecure = netdrv_truthy(drv_account_opt(a, "insecure"));
     if ((rc = http_url_check(a->url, p->insecure, err)) != TD_OK)
         return rc;
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
     /* The account URL is RT's own base ($WebBaseURL); REST2 lives under
      * it. Accept the REST2 URL itself too, since that is what people copy. */
-    if (n >= 9 && strncmp(a->url + n - 9, "/REST/2.0", 9) == 0)
-        n -= 9;
-    p->base = xasprintf("%.*s/REST/2.0", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/REST/2.0");
     {
         char *tok = NULL;
 
@@ -201,10 +196,8 @@ rt_ref_id(const cJSON *obj, const char *key)
  * history (who wrote what, when) and its attachments (the bodies) are
  * fetched, one request at a time, before the next ticket. */
 struct rt_sync {
-    struct account *a;
+    struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    drv_done_fn done;
-    void *ctx;
     char *query;
     char *newest;           /* newest LastUpdated seen so far (ISO) */
     int moved;              /* newest changed since the last cursor_set */
@@ -229,8 +222,10 @@ static void rt_sync_on_list(void *ctx, struct http_response *resp);
 static void rt_sync_on_sub(void *ctx, struct http_response *resp);
 
 static void
-rt_sync_free(struct rt_sync *s)
+rt_sync_free(void *self)
 {
+    struct rt_sync *s = self;
+
     free(s->query);
     free(s->newest);
     cJSON_Delete(s->list);
@@ -244,11 +239,7 @@ static void
 rt_sync_finish(struct rt_sync *s, enum td_status rc,
                const struct td_error *err)
 {
-    drv_done_fn done = s->done;
-    void *ctx = s->ctx;
-
-    rt_sync_free(s);
-    done(ctx, rc, NULL, rc == TD_OK ? NULL : err);
+    netdrv_op_end(&s->op, rt_sync_free, s, rc, NULL, err);
 }
 
 static enum td_status
@@ -268,8 +259,8 @@ rt_sync_submit_list(struct rt_sync *s, struct td_error *err)
     };
 
     snprintf(page, sizeof page, "%ld", s->page);
-    return http_transport_submit(s->a->http,
-                                 rt_request(s->a, "GET", "tickets", params,
+    return http_transport_submit(s->op.a->http,
+                                 rt_request(s->op.a, "GET", "tickets", params,
                                             rt_sync_on_list, s),
                                  err);
 }
@@ -301,8 +292,8 @@ rt_sync_submit_sub(struct rt_sync *s, struct td_error *err)
         return td_error_set(err, TD_EPARSE, "rt: a ticket without an id");
     path = xasprintf("ticket/%s/%s", id,
                      s->stage == RT_ST_HISTORY ? "history" : "attachments");
-    rc = http_transport_submit(s->a->http,
-                               rt_request(s->a, "GET", path,
+    rc = http_transport_submit(s->op.a->http,
+                               rt_request(s->op.a, "GET", path,
                                           s->stage == RT_ST_HISTORY ? hist
                                                                     : atts,
                                           rt_sync_on_sub, s),
@@ -624,10 +615,8 @@ rt_sync_start(struct account *a, const struct sync_sink *out,
         free(s);
         return rc;
     }
-    s->a = a;
+    s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->done = done;
-    s->ctx = ctx;
     s->query = rt_query(cursor);
     s->newest = cursor;
     s->page = 1;
@@ -639,9 +628,7 @@ rt_sync_start(struct account *a, const struct sync_sink *out,
 /* ---- reply ---- */
 
 struct rt_op {
-    struct account *a;
-    drv_done_fn done;
-    void *ctx;
+    struct netdrv_op op;    /* first: who is told the outcome */
     char *ticket;
     char *token;            /* find_sent: the marker looked for */
     char *best;             /* find_sent: the earliest transaction with it */
@@ -649,19 +636,21 @@ struct rt_op {
 };
 
 static void
-rt_op_finish(struct rt_op *op, enum td_status rc, const char *remote_id,
-             const struct td_error *err)
+rt_op_free(void *self)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct rt_op *op = self;
 
     free(op->ticket);
     free(op->token);
     free(op->best);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
+}
+
+static void
+rt_op_finish(struct rt_op *op, enum td_status rc, const char *remote_id,
+             const struct td_error *err)
+{
+    netdrv_op_end(&op->op, rt_op_free, op, rc, remote_id, err);
 }
 
 /* A token goes into an HTML comment: refuse anything that could end it. */
@@ -750,16 +739,14 @@ rt_reply_start(struct account *a, const struct reply_req *req,
     path = xasprintf("ticket/%s/%s", req->ticket_ext_id,
                      req->is_note ? "comment" : "correspond");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     hr = rt_request(a, "POST", path, NULL, rt_reply_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     hr->idempotent = HTTP_IDEMPOTENT_NO;
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op);
+        rt_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -812,15 +799,13 @@ rt_update_start(struct account *a, const struct ticket_update *u,
     cJSON_Delete(j);
     path = xasprintf("ticket/%s", u->ticket_ext_id);
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     hr = rt_request(a, "PUT", path, NULL, rt_update_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op);
+        rt_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -899,8 +884,8 @@ rt_find_submit(struct rt_op *op, struct td_error *err)
 
     snprintf(page, sizeof page, "%ld", op->page);
     path = xasprintf("ticket/%s/attachments", op->ticket);
-    rc = http_transport_submit(op->a->http,
-                               rt_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               rt_request(op->op.a, "GET", path, params,
                                           rt_find_on_page, op),
                                err);
     free(path);
@@ -921,16 +906,12 @@ rt_find_sent_start(struct account *a, const char *ticket_ext_id,
     if (!rt_token_ok(token))
         return td_error_set(err, TD_EINVAL, "rt: unusable outbox token");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     op->page = 1;
     if ((rc = rt_find_submit(op, err)) != TD_OK) {
-        free(op->ticket);
-        free(op->token);
-        free(op);
+        rt_op_free(op);
     }
     return rc;
 }

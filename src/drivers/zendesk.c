@@ -133,7 +133,6 @@ zd_open(struct account *a, struct td_error *err)
     struct zd_priv *p = a->priv;
     const char *mode = drv_account_opt(a, "auth");
     const char *user = drv_account_opt(a, "user");
-    size_t n = strlen(a->url);
     char *tok = NULL, *cred;
     enum td_status rc;
 
@@ -147,12 +146,7 @@ zd_open(struct account *a, struct td_error *err)
         (user == NULL || strchr(user, '@') == NULL))
         return td_error_set(err, TD_EINVAL, "user= must be the agent's "
                             "email for API token auth");
-    while (n > 0 && a->url[n - 1] == '/')
-        n--;
-    /* Accept the API URL itself too, since that is what people copy. */
-    if (n >= 7 && strncmp(a->url + n - 7, "/api/v2", 7) == 0)
-        n -= 7;
-    p->base = xasprintf("%.*s/api/v2", (int)n, a->url);
+    p->base = netdrv_api_base(a->url, "/api/v2");
     if ((rc = drv_account_secret(a, &tok, err)) != TD_OK)
         return rc;
     if (mode && strcmp(mode, "bearer") == 0) {
@@ -297,10 +291,8 @@ zd_user(const cJSON *users, const char *id)
  * with their authors sideloaded) before the next ticket. The cursor of a
  * page is stored with the page's tickets, in the same transaction. */
 struct zd_sync {
-    struct account *a;
+    struct netdrv_op op;    /* first: who is told the outcome */
     const struct sync_sink *out;
-    drv_done_fn done;
-    void *ctx;
     char *cursor;           /* the cursor this page was asked with */
     char *next;             /* after_cursor of the page */
     int end;                /* end_of_stream */
@@ -317,8 +309,10 @@ static void zd_sync_on_list(void *ctx, struct http_response *resp);
 static void zd_sync_on_comments(void *ctx, struct http_response *resp);
 
 static void
-zd_sync_free(struct zd_sync *s)
+zd_sync_free(void *self)
 {
+    struct zd_sync *s = self;
+
     free(s->cursor);
     free(s->next);
     free(s->sub_cursor);
@@ -334,11 +328,7 @@ static void
 zd_sync_finish(struct zd_sync *s, enum td_status rc,
                const struct td_error *err)
 {
-    drv_done_fn done = s->done;
-    void *ctx = s->ctx;
-
-    zd_sync_free(s);
-    done(ctx, rc, NULL, rc == TD_OK ? NULL : err);
+    netdrv_op_end(&s->op, zd_sync_free, s, rc, NULL, err);
 }
 
 /* The first export asks from start_time=0 (everything); later ones resume
@@ -353,8 +343,8 @@ zd_sync_submit_list(struct zd_sync *s, struct td_error *err)
         NULL,
     };
 
-    return http_transport_submit(s->a->http,
-                                 zd_request(s->a, "GET",
+    return http_transport_submit(s->op.a->http,
+                                 zd_request(s->op.a, "GET",
                                             "incremental/tickets/cursor.json",
                                             params, zd_sync_on_list, s),
                                  err);
@@ -378,8 +368,8 @@ zd_sync_submit_comments(struct zd_sync *s, struct td_error *err)
         return td_error_set(err, TD_EPARSE, "zendesk: a ticket without an id");
     }
     path = xasprintf("tickets/%s/comments.json", id);
-    rc = http_transport_submit(s->a->http,
-                               zd_request(s->a, "GET", path, params,
+    rc = http_transport_submit(s->op.a->http,
+                               zd_request(s->op.a, "GET", path, params,
                                           zd_sync_on_comments, s),
                                err);
     free(path);
@@ -420,10 +410,10 @@ zd_user_label(const cJSON *users, const char *id)
     return xstrdup(id);
 }
 
-/* breach_at of the first_reply_time metric in the slas sideload, which
- * comes inside the ticket (sideloading, "slas"). */
+/* breach_at of an SLA metric (first_reply_time, next_reply_time) in the
+ * slas sideload, which comes inside the ticket (sideloading, "slas"). */
 static time_t
-zd_first_reply_due(const cJSON *item)
+zd_sla_due(const cJSON *item, const char *want)
 {
     const cJSON *slas = cJSON_GetObjectItemCaseSensitive(item, "slas");
     const cJSON *pm = cJSON_GetObjectItemCaseSensitive(slas,
@@ -433,7 +423,7 @@ zd_first_reply_due(const cJSON *item)
     cJSON_ArrayForEach(m, pm) {
         const char *metric = json_str(m, "metric");
 
-        if (metric && strcmp(metric, "first_reply_time") == 0)
+        if (metric && strcmp(metric, want) == 0)
             return json_time(m, "breach_at");
     }
     return 0;
@@ -525,7 +515,8 @@ zd_build_ticket(struct zd_sync *s, const cJSON *item, struct ticket *t,
                                                                 "channel")));
     t->created_at = json_time(item, "created_at");
     t->updated_at = json_time(item, "updated_at");
-    t->first_response_due = zd_first_reply_due(item);
+    t->first_response_due = zd_sla_due(item, "first_reply_time");
+    t->next_response_due = zd_sla_due(item, "next_reply_time");
     if (req)
         zd_fill_customer(&t->requester, zd_user(s->users, req), req);
     if (asg)
@@ -694,10 +685,8 @@ zd_sync_start(struct account *a, const struct sync_sink *out,
         free(s);
         return rc;
     }
-    s->a = a;
+    s->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     s->out = out;
-    s->done = done;
-    s->ctx = ctx;
     if ((rc = zd_sync_submit_list(s, err)) != TD_OK)
         zd_sync_free(s);
     return rc;
@@ -706,28 +695,29 @@ zd_sync_start(struct account *a, const struct sync_sink *out,
 /* ---- reply ---- */
 
 struct zd_op {
-    struct account *a;
-    drv_done_fn done;
-    void *ctx;
+    struct netdrv_op op;    /* first: who is told the outcome */
     char *ticket;
     char *token;            /* find_sent: the token looked for */
-    char *after;            /* find_sent: page[after] of the next page */
+    char *after;            /* find_sent, list_canned: page[after] */
+    struct canned_list *canned;     /* list_canned: borrowed */
 };
 
 static void
-zd_op_finish(struct zd_op *op, enum td_status rc, const char *remote_id,
-             const struct td_error *err)
+zd_op_free(void *self)
 {
-    drv_done_fn done = op->done;
-    void *ctx = op->ctx;
-    char *rid = remote_id ? xstrdup(remote_id) : NULL;
+    struct zd_op *op = self;
 
     free(op->ticket);
     free(op->token);
     free(op->after);
     free(op);
-    done(ctx, rc, rid, rc == TD_OK ? NULL : err);
-    free(rid);
+}
+
+static void
+zd_op_finish(struct zd_op *op, enum td_status rc, const char *remote_id,
+             const struct td_error *err)
+{
+    netdrv_op_end(&op->op, zd_op_free, op, rc, remote_id, err);
 }
 
 /* Tokens are ours (store/outbox.c); refuse anything else rather than
@@ -825,9 +815,7 @@ zd_reply_start(struct account *a, const struct reply_req *req,
     cJSON_Delete(j);
     path = xasprintf("tickets/%s.json", req->ticket_ext_id);
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     hr = zd_request(a, "PUT", path, NULL, zd_reply_on_done, op);
     http_request_set_body(hr, body, strlen(body), "application/json");
     /* A PUT, but each one adds another comment: never retry it blindly
@@ -836,7 +824,7 @@ zd_reply_start(struct account *a, const struct reply_req *req,
     free(body);
     free(path);
     if (http_transport_submit(a->http, hr, err) != TD_OK) {
-        free(op);
+        zd_op_free(op);
         return err->status;
     }
     return TD_OK;
@@ -898,8 +886,8 @@ zd_find_submit(struct zd_op *op, struct td_error *err)
     char *path = xasprintf("tickets/%s/audits.json", op->ticket);
     enum td_status rc;
 
-    rc = http_transport_submit(op->a->http,
-                               zd_request(op->a, "GET", path, params,
+    rc = http_transport_submit(op->op.a->http,
+                               zd_request(op->op.a, "GET", path, params,
                                           zd_find_on_page, op),
                                err);
     free(path);
@@ -919,23 +907,228 @@ zd_find_sent_start(struct account *a, const char *ticket_ext_id,
     if (!zd_token_ok(token))
         return td_error_set(err, TD_EINVAL, "zendesk: unusable outbox token");
     op = xcalloc(1, sizeof *op);
-    op->a = a;
-    op->done = done;
-    op->ctx = ctx;
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
     op->ticket = xstrdup(ticket_ext_id);
     op->token = xstrdup(token);
     if ((rc = zd_find_submit(op, err)) != TD_OK) {
-        free(op->ticket);
-        free(op->token);
-        free(op);
+        zd_op_free(op);
     }
+    return rc;
+}
+
+/* ---- update: status, assignee and tags in one PUT ---- */
+
+static void
+zd_update_on_done(void *ctx, struct http_response *resp)
+{
+    struct zd_op *op = ctx;
+    struct td_error err;
+    enum td_status rc;
+
+    if (resp->result != TD_OK) {
+        rc = zd_fail(resp, "zendesk: update", &err);
+        zd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    zd_op_finish(op, TD_OK, NULL, NULL);
+}
+
+static cJSON *
+zd_str_array(const char *const *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+    return a;
+}
+
+/* PUT /tickets/{id}.json with status, the assignee (assignee_id for an
+ * id, assignee_email for an address, null to unassign) and
+ * additional_tags / remove_tags, which change only the tags named
+ * (tickets, "Updating tag lists"). Every field is an assignment, so a
+ * repeat after a lost answer changes nothing. */
+static enum td_status
+zd_update_start(struct account *a, const struct ticket_update *u,
+                drv_done_fn done, void *ctx, struct td_error *err)
+{
+    const char *status = NULL;
+    struct http_request *hr;
+    struct zd_op *op;
+    cJSON *j, *t;
+    char *path, *body;
+    enum td_status rc;
+
+    if (!zd_id_ok(u->ticket_ext_id))
+        return td_error_set(err, TD_EINVAL, "zendesk: bad ticket id '%s'",
+                            u->ticket_ext_id ? u->ticket_ext_id : "");
+    if (u->status && (status = zd_status_to_zd(u->status)) == NULL)
+        return td_error_set(err, TD_EINVAL, "zendesk: no Zendesk status "
+                            "for '%s'", u->status);
+    if (u->assignee && *u->assignee && !zd_id_ok(u->assignee) &&
+        strchr(u->assignee, '@') == NULL)
+        return td_error_set(err, TD_EINVAL, "zendesk: assign by the agent's "
+                            "email or id, not '%s'", u->assignee);
+    j = cJSON_CreateObject();
+    t = cJSON_AddObjectToObject(j, "ticket");
+    if (status)
+        cJSON_AddStringToObject(t, "status", status);
+    if (u->assignee && *u->assignee == '\0')
+        cJSON_AddNullToObject(t, "assignee_id");
+    else if (u->assignee && zd_id_ok(u->assignee))
+        cJSON_AddNumberToObject(t, "assignee_id", strtod(u->assignee, NULL));
+    else if (u->assignee)
+        cJSON_AddStringToObject(t, "assignee_email", u->assignee);
+    if (u->n_add_tags)
+        cJSON_AddItemToObject(t, "additional_tags",
+                              zd_str_array(u->add_tags, u->n_add_tags));
+    if (u->n_remove_tags)
+        cJSON_AddItemToObject(t, "remove_tags",
+                              zd_str_array(u->remove_tags,
+                                           u->n_remove_tags));
+    body = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    path = xasprintf("tickets/%s.json", u->ticket_ext_id);
+    op = xcalloc(1, sizeof *op);
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    hr = zd_request(a, "PUT", path, NULL, zd_update_on_done, op);
+    http_request_set_body(hr, body, strlen(body), "application/json");
+    free(body);
+    free(path);
+    if ((rc = http_transport_submit(a->http, hr, err)) != TD_OK)
+        zd_op_free(op);
+    return rc;
+}
+
+/* ---- canned replies: macros ---- */
+
+static enum td_status zd_canned_submit(struct zd_op *op,
+                                       struct td_error *err);
+
+/* The text a macro puts in the comment: comment_value (a string, or
+ * ["channel:all", text] in older macros), else comment_value_html as
+ * text. NULL for a macro that writes no comment (only sets fields);
+ * owned. */
+static enum td_status
+zd_macro_text(const cJSON *macro, char **out, struct td_error *err)
+{
+    const cJSON *act, *html = NULL;
+
+    *out = NULL;
+    cJSON_ArrayForEach(act, cJSON_GetObjectItemCaseSensitive(macro,
+                                                            "actions")) {
+        const char *field = json_str(act, "field");
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(act, "value");
+
+        if (field == NULL)
+            continue;
+        if (strcmp(field, "comment_value") == 0) {
+            if (cJSON_IsArray(v))
+                v = cJSON_GetArrayItem(v, cJSON_GetArraySize(v) - 1);
+            if (cJSON_IsString(v)) {
+                *out = xstrdup(v->valuestring);
+                return TD_OK;
+            }
+        } else if (strcmp(field, "comment_value_html") == 0 &&
+                   cJSON_IsString(v)) {
+            html = v;
+        }
+    }
+    if (html)
+        return html_to_text(html->valuestring, strlen(html->valuestring),
+                            out, err);
+    return TD_OK;
+}
+
+/* Zendesk agents group macros with "::" in the title ("Returns::Damaged"):
+ * what comes before the last "::" is the folder. */
+static void
+zd_canned_add(struct canned_list *l, const cJSON *macro, const char *body)
+{
+    const char *title = json_str(macro, "title");
+    const char *sep = NULL;
+    char *id = json_strdup(macro, "id"), *folder = NULL;
+
+    for (const char *p = title; p && (p = strstr(p, "::")) != NULL; p += 2)
+        sep = p;
+    if (sep) {
+        folder = xasprintf("%.*s", (int)(sep - title), title);
+        title = sep + 2;
+    }
+    canned_list_add(l, id, title, body, folder);
+    free(folder);
+    free(id);
+}
+
+static void
+zd_canned_on_page(void *ctx, struct http_response *resp)
+{
+    struct zd_op *op = ctx;
+    struct td_error err;
+    const cJSON *m;
+    cJSON *j;
+    enum td_status rc;
+
+    if ((rc = zd_json(resp, "zendesk: macros", &j, &err)) != TD_OK) {
+        zd_op_finish(op, rc, NULL, &err);
+        return;
+    }
+    cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(j, "macros")) {
+        char *text = NULL;
+
+        if ((rc = zd_macro_text(m, &text, &err)) != TD_OK)
+            break;
+        if (text)
+            zd_canned_add(op->canned, m, text);
+        free(text);
+    }
+    free(op->after);
+    op->after = rc == TD_OK ? zd_next_cursor(j) : NULL;
+    cJSON_Delete(j);
+    if (op->after && (rc = zd_canned_submit(op, &err)) == TD_OK)
+        return;
+    zd_op_finish(op, rc, NULL, &err);
+}
+
+static enum td_status
+zd_canned_submit(struct zd_op *op, struct td_error *err)
+{
+    const char *params[] = {
+        "page[size]", ZD_PAGE_SIZE,
+        "page[after]", op->after,
+        NULL,
+    };
+
+    return http_transport_submit(op->op.a->http,
+                                 zd_request(op->op.a, "GET",
+                                            "macros/active.json", params,
+                                            zd_canned_on_page, op),
+                                 err);
+}
+
+/* The agent's active macros (macros, "List Active Macros"), cursor
+ * paged; only those that write a comment are canned replies. Their
+ * Liquid placeholders ({{ticket.requester.first_name}}) stay as they
+ * are. */
+static enum td_status
+zd_list_canned_start(struct account *a, struct canned_list *out,
+                     drv_done_fn done, void *ctx, struct td_error *err)
+{
+    struct zd_op *op = xcalloc(1, sizeof *op);
+    enum td_status rc;
+
+    op->op = (struct netdrv_op){ .a = a, .done = done, .ctx = ctx };
+    op->canned = out;
+    if ((rc = zd_canned_submit(op, err)) != TD_OK)
+        zd_op_free(op);
     return rc;
 }
 
 const struct driver drv_zendesk = {
     .name = "zendesk",
     .desc = "Zendesk Support (API v2)",
-    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS,
+    .caps = DRV_CAP_SYNC | DRV_CAP_REPLY | DRV_CAP_NOTE | DRV_CAP_STATUS |
+            DRV_CAP_ASSIGN | DRV_CAP_TAGS,
     .priv_size = sizeof(struct zd_priv),
     .keys = zd_keys,
     .open = zd_open,
@@ -943,4 +1136,6 @@ const struct driver drv_zendesk = {
     .sync_start = zd_sync_start,
     .reply_start = zd_reply_start,
     .find_sent_start = zd_find_sent_start,
+    .update_start = zd_update_start,
+    .list_canned_start = zd_list_canned_start,
 };

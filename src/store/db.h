@@ -18,6 +18,7 @@ struct db_cached {
 
 struct fts_doc;
 struct assist;
+struct sla_book;
 
 struct store {
     sqlite3 *db;
@@ -33,6 +34,8 @@ struct store {
     /* The models that classify what is written (store_set_assist),
      * borrowed; NULL: nothing is classified. */
     const struct assist *assist;
+    const struct sla_book *sla; /* borrowed; NULL = backend due times only */
+    int version;                /* the schema version the file was opened at */
 };
 
 /* Turn the connection's last failure into err: "store: OP: sqlite's text",

@@ -2,6 +2,7 @@
 #include "store/draft.h"
 
 #include "store/db.h"
+#include "util/timeutil.h"
 
 /* One draft per ticket (its primary key): saving replaces. updated_at
  * lets a later "drafts" view show the newest first. */
@@ -29,7 +30,7 @@ store_draft_save(struct store *s, int64_t ticket_id, const char *body,
         return rc;
     sqlite3_bind_int64(st, 1, ticket_id);
     sqlite3_bind_int(st, 3, is_note != 0);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)time(NULL));
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)time_now());
     if (db_bind_str(st, 2, body) | db_bind_str(st, 4, set_status)) {
         sqlite3_reset(st);
         return db_fail(s, err, op);

@@ -25,8 +25,8 @@ struct sort_key {
 
 /* Tickets with a due time first, soonest first; then the rest by update. */
 static const struct sort_key keys_sla[] = {
-    {"(t.first_response_due IS NULL)", 0},
-    {"t.first_response_due", 0},
+    {"(t.sla_due IS NULL)", 0},
+    {"t.sla_due", 0},
     {"t.updated_at", 1},
     {"t.id", 0},
     {NULL, 0},

@@ -7,6 +7,7 @@
 #include "store/db.h"
 #include "store/outbox_guard.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 static const char *const state_names[OB_COUNT] = {
     [OB_QUEUED] = "queued",
@@ -57,7 +58,7 @@ store_outbox_add(struct store *s, struct outbox_item *it,
     if (it->token == NULL)
         it->token = db_token();
     if (it->created_at == 0)
-        it->created_at = time(NULL);
+        it->created_at = time_now();
     it->updated_at = it->created_at;
     it->state = OB_QUEUED;
     it->attempts = 0;
@@ -108,7 +109,7 @@ store_outbox_set_state(struct store *s, int64_t id, enum outbox_state state,
     if ((rc = db_stmt(s, sql_set_state, op, &st, err)) != TD_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)time(NULL));
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)time_now());
     if (db_bind_str(st, 2, state_names[state]) | db_bind_str(st, 3, error) |
         db_bind_str(st, 4, remote_id)) {
         sqlite3_reset(st);

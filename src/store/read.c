@@ -59,6 +59,9 @@ read_ticket_row(sqlite3_stmt *st, struct ticket *t)
     t->backend_language = db_col_str(st, 24);
     t->intent = db_col_str(st, 25);
     t->intent_conf = sqlite3_column_double(st, 26);
+    t->next_response_due = (time_t)sqlite3_column_int64(st, 27);
+    t->sla_due = (time_t)sqlite3_column_int64(st, 28);
+    t->customer_at = (time_t)sqlite3_column_int64(st, 29);
 }
 
 static const char sql_tags[] =

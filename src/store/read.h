@@ -15,7 +15,8 @@
     " t.created_at, t.updated_at, t.first_response_due, c.id,"             \
     " c.external_id, c.name, c.email, c.phone, c.country, c.timezone,"     \
     " c.locale, " SCHEMA_UNREAD ", t.language_conf, t.backend_language,"  \
-    " t.intent, t.intent_conf"
+    " t.intent, t.intent_conf, t.next_response_due, t.sla_due,"            \
+    " t.customer_at"
 #define READ_TICKET_JOINS                                                   \
     " LEFT JOIN accounts a ON a.id = t.account_id"                         \
     " LEFT JOIN customers c ON c.id = t.requester_id"

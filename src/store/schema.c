@@ -297,12 +297,43 @@ static const char migration_4[] =
     "  text TEXT NOT NULL,"
     "  created_at INTEGER NOT NULL) WITHOUT ROWID;";
 
+/*
+ * Version 5: the SLA clock each ticket is held to.
+ *
+ * sla_due is the due time the ticket owes now (core/sla.c): the first
+ * reply's while there is none, the next reply's while the buyer waits,
+ * NULL when nothing is owed (solved, pending, the buyer's turn, no
+ * policy). The backend's own due times (first_response_due,
+ * next_response_due) stay as the driver wrote them and win over the rc
+ * file's policies; sla_source says which gave sla_due ("backend" or the
+ * policy's name). The store writes sla_due with every ticket and
+ * message it writes, and for every ticket when the policies change
+ * (meta.sla_policies holds the ones the column was computed with), so
+ * that the inbox sorts and filters by it in SQL.
+ *
+ * Until the policies are applied, a ticket is held to its backend's
+ * first-response due time, as in version 4.
+ */
+static const char migration_5[] =
+    "ALTER TABLE tickets ADD COLUMN sla_due INTEGER;"
+    "ALTER TABLE tickets ADD COLUMN sla_source TEXT;"
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL) WITHOUT ROWID;"
+    "UPDATE tickets SET sla_due = first_response_due, sla_source = 'backend'"
+    "  WHERE first_response_due IS NOT NULL AND first_reply_at = 0"
+    "  AND status IN ('new', 'open');"
+    "DROP INDEX tickets_sla;"
+    "CREATE INDEX tickets_sla_due ON tickets((sla_due IS NULL),"
+    "  sla_due, updated_at DESC, id, status);";
+
 /* migrations[i] takes the file from version i to i+1. */
 static const char *const migrations[] = {
     migration_1,
     migration_2,
     migration_3,
     migration_4,
+    migration_5,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==

@@ -1207,7 +1207,7 @@ store_stats(struct store *s, const struct query *q,
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     *out = NULL;
-    c.now = o->now ? o->now : time(NULL);
+    c.now = o->now ? o->now : time_now();
     to = o->to ? o->to : c.now + 1;
     c.stuck_secs = (int64_t)(o->stuck_days > 0 ? o->stuck_days : 5) * 86400;
     c.scoped = q->n_terms > 0;

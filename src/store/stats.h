@@ -86,7 +86,7 @@ struct stats_opts {
                                    "" or NULL = the process's zone */
     int stuck_days;             /* a parcel with no checkpoint for this many
                                    days is stuck (0 = 5) */
-    time_t now;                 /* 0 = time(NULL) */
+    time_t now;                 /* 0 = time_now() */
 };
 
 /* All tables; owned by the caller (stats_free). range holds the query

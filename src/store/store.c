@@ -134,7 +134,8 @@ store_open_version(const char *path, int version, struct store **out,
     sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
     if ((rc = store_configure(s, memory, err)) != TD_OK ||
         (rc = fts_register(s->db, err)) != TD_OK ||
-        (rc = schema_migrate(s, version, err)) != TD_OK)
+        (rc = schema_migrate(s, version, err)) != TD_OK ||
+        (rc = schema_version(s, &s->version, err)) != TD_OK)
         goto out;
     *out = s;
     s = NULL;

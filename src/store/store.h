@@ -11,7 +11,7 @@
 #include "util/error.h"
 
 /* The schema version this build writes; older stores are migrated forward. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -106,6 +106,23 @@ enum td_status store_shipment_upsert(struct store *s, int64_t account_id,
 enum td_status store_shipment_events_set(struct store *s,
                                          const struct shipment *sh,
                                          struct td_error *err);
+
+/* ---- SLA clocks ---- */
+
+struct sla_book;
+
+/* Hold tickets to the policies in b (borrowed: it must outlive the store
+ * or the next call; NULL = the backends' due times only). When they
+ * differ from the ones the file was last computed with, every ticket's
+ * sla_due is worked out again (the CLI and the console see the same
+ * clocks however the rc file changed in between). Ticket and message
+ * upserts then keep sla_due in step. */
+enum td_status store_sla_apply(struct store *s, const struct sla_book *b,
+                               struct td_error *err);
+/* The soonest due time at or after `after` of any ticket (0 if none):
+ * the console wakes then, when a row turns overdue or enters a view. */
+enum td_status store_sla_next(struct store *s, time_t after, time_t *due,
+                              struct td_error *err);
 
 /* ---- reads ---- */
 

@@ -4,6 +4,7 @@
 #include "store/classify.h"
 #include "store/db.h"
 #include "store/fts.h"
+#include "store/sla.h"
 
 /*
  * Every upsert is INSERT ... ON CONFLICT DO UPDATE ... RETURNING id, so a
@@ -221,6 +222,8 @@ store_message_upsert(struct store *s, int64_t ticket_id, struct message *m,
         rc = message_touch_ticket(s, ticket_id, m, err);
     if (rc == TD_OK && s->assist)
         rc = classify_ticket(s, ticket_id, err);
+    if (rc == TD_OK)
+        rc = sla_refresh_ticket(s, ticket_id, err);
     if (rc == TD_OK && !queued)
         fts_defer(s, &old);
     fts_doc_clear(&old);
@@ -235,9 +238,9 @@ static const char sql_ticket_upsert[] =
     "INSERT INTO tickets(account_id, external_id, subject, status,"
     " status_raw, priority, channel, language, requester_id, assignee,"
     " created_at, updated_at, first_response_due, customer_at,"
-    " backend_language) "
+    " backend_language, next_response_due) "
     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?8) "
+    " ?8, ?15) "
     "ON CONFLICT(account_id, external_id) DO UPDATE SET"
     " subject = excluded.subject, status = excluded.status,"
     " status_raw = excluded.status_raw, priority = excluded.priority,"
@@ -254,6 +257,7 @@ static const char sql_ticket_upsert[] =
     " requester_id = excluded.requester_id, assignee = excluded.assignee,"
     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
     " first_response_due = excluded.first_response_due,"
+    " next_response_due = excluded.next_response_due,"
     " customer_at = max(customer_at, excluded.customer_at) "
     "RETURNING id";
 static const char sql_tags_clear[] =
@@ -323,7 +327,8 @@ ticket_write(struct store *s, struct ticket *t, struct td_error *err)
         db_bind_str(st, 5, t->status_raw) |
         db_bind_str(st, 7, channel_name(t->channel)) |
         db_bind_str(st, 8, t->language) | db_bind_str(st, 10, t->assignee) |
-        db_bind_time(st, 13, t->first_response_due))
+        db_bind_time(st, 13, t->first_response_due) |
+        db_bind_time(st, 15, t->next_response_due))
         rc = db_fail(s, err, op);
     else if (sqlite3_step(st) != SQLITE_ROW)
         rc = db_fail(s, err, op);
@@ -413,6 +418,8 @@ store_ticket_upsert(struct store *s, struct ticket *t, struct td_error *err)
         rc = message_write(s, t->id, &t->messages[i], old_id == 0, err);
     if (rc == TD_OK && s->assist)
         rc = classify_ticket(s, t->id, err);
+    if (rc == TD_OK)
+        rc = sla_refresh_ticket(s, t->id, err);
     if (rc == TD_OK && !queued) {
         old.id = t->id;
         fts_defer(s, &old);

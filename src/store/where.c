@@ -10,6 +10,7 @@
 
 #include "core/model.h"
 #include "store/schema.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 /*
@@ -379,7 +380,7 @@ static enum td_status
 term_duration(struct where *w, struct buf *e, const struct query *q,
               const struct query_term *t, struct td_error *err)
 {
-    int64_t now = q->now ? (int64_t)q->now : (int64_t)time(NULL);
+    int64_t now = q->now ? (int64_t)q->now : (int64_t)time_now();
     int lt = t->op == QO_LT;
 
     if (t->op == QO_EQ)
@@ -387,7 +388,7 @@ term_duration(struct where *w, struct buf *e, const struct query *q,
                             "store: query: %s needs < or > and a duration",
                             query_field_name(t->field));
     if (t->field == QF_SLA) {
-        where_add(w, e, "t.first_response_due %s ", lt ? "<" : ">");
+        where_add(w, e, "t.sla_due %s ", lt ? "<" : ">");
         arg_int(w, e, now + t->seconds);
     } else {
         /* age<2h: created less than 2h ago, so after now - 2h. */

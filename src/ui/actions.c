@@ -8,9 +8,11 @@
 #include "ui/stats.h"
 #include "ui/inbox.h"
 #include "ui/order.h"
+#include "ui/picker.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "ui/uitrans.h"
 
 /* The pane keys act on: the help when it is open, else the focus. */
 static struct pane *
@@ -294,6 +296,14 @@ static const struct action actions[] = {
         order_act_prev),
     ACT("copy-tracking", "copy the parcel's tracking page (OSC 52)",
         order_act_copy_tracking),
+    ACT("translate-toggle", "show the conversation in your language "
+        "(translate_to) or as written", uitrans_act_toggle),
+    ACT("translate-draft", "translate the draft into the buyer's language "
+        "and show it under the draft", uitrans_act_translate_draft),
+    ACT("swap-translation", "swap the draft and its translation (what the "
+        "editor holds is sent)", uitrans_act_swap_draft),
+    ACT("generate-draft", "ask the drafter for a draft (review it before "
+        "sending)", uitrans_act_generate_draft),
     ACT("send", "send the draft (through the outbox)", editor_act_send),
     ACT("edit-external", "edit the draft in $EDITOR",
         editor_act_edit_external),
@@ -323,6 +333,28 @@ static const struct action actions[] = {
     ACT("newline", "new line", editor_act_newline),
     ACT("use-suggestion", "start the empty draft with the suggested reply "
         "(else the next pane)", act_use_suggestion),
+    ACT("send-next", "send the draft, apply its status, open the next "
+        "ticket", editor_act_send_next),
+    ACT("template-picker", "insert a canned reply (search, preview)",
+        picker_act_open),
+    ACT("picker-insert", "picker: insert the template (asks its prompts)",
+        picker_act_insert),
+    ACT("picker-send", "picker: insert the template and send",
+        picker_act_insert_send),
+    ACT("picker-close", "picker: close (or back from a prompt)",
+        picker_act_close),
+    ACT("picker-down", "picker: next template", picker_act_down),
+    ACT("picker-up", "picker: previous template", picker_act_up),
+    ACT("picker-delete-back", "picker: delete a character of the search",
+        picker_act_delete_back),
+    ACT("picker-clear", "picker: clear the search (or the answer)",
+        picker_act_clear),
+    ACT("picker-lang", "picker: preview the next language variant",
+        picker_act_lang),
+    ACT("picker-preview-down", "picker: scroll the preview down",
+        picker_act_preview_down),
+    ACT("picker-preview-up", "picker: scroll the preview up",
+        picker_act_preview_up),
     ACT("stats-next-section", "statistics: the next section",
         stats_act_next_section),
     ACT("stats-prev-section", "statistics: the previous section",

@@ -20,7 +20,10 @@
 #include "ui/order.h"
 #include "ui/outbox_cmds.h"
 #include "ui/screen.h"
+#include "ui/sendat.h"
 #include "ui/thread.h"
+#include "ui/tplcmds.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -176,7 +179,15 @@ cmd_theme(struct ui *ui, int argc, char **argv)
 static void
 cmd_reply(struct ui *ui, int argc, char **argv)
 {
-    (void)argc;
+    /* `reply --template NAME ...`: tplcmds.c */
+    if (argc > 1 && strcmp(argv[0], "reply") == 0) {
+        tplcmds_reply(ui, argc, argv);
+        return;
+    }
+    if (argc > 1) {
+        ui_error(ui, "usage: note");
+        return;
+    }
     editor_begin(ui, strcmp(argv[0], "note") == 0);
 }
 
@@ -506,9 +517,9 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "reply",
-        .usage = "reply",
+        .usage = "reply [--template NAME [--var k=v]... [--lang L]]",
         .min_args = 0,
-        .max_args = 0,
+        .max_args = -1,
         .run = cmd_reply,
     },
     {
@@ -624,6 +635,90 @@ static const struct ui_cmd ui_cmds[] = {
         .run = outbox_cmd_discard,
     },
     {
+        .name = "template",
+        .usage = "template [QUERY]",
+        .min_args = 0,
+        .max_args = -1,
+        .run = tplcmds_template,
+    },
+    {
+        .name = "template-new",
+        .usage = "template-new NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_new,
+    },
+    {
+        .name = "template-edit",
+        .usage = "template-edit NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_edit,
+    },
+    {
+        .name = "template-rename",
+        .usage = "template-rename OLD NEW",
+        .min_args = 2,
+        .max_args = 2,
+        .run = tplcmds_rename,
+    },
+    {
+        .name = "template-delete",
+        .usage = "template-delete NAME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_delete,
+    },
+    {
+        .name = "template-import",
+        .usage = "template-import ACCOUNT [--dry-run]",
+        .min_args = 1,
+        .max_args = 2,
+        .run = tplcmds_import,
+    },
+    {
+        .name = "send-next",
+        .usage = "send-next",
+        .min_args = 0,
+        .max_args = 0,
+        .run = tplcmds_send_next,
+    },
+    {
+        .name = "draft-status",
+        .usage = "draft-status pending|solved|on-hold|open|keep",
+        .min_args = 1,
+        .max_args = 1,
+        .run = tplcmds_draft_status,
+    },
+    {
+        .name = "translate",
+        .usage = "translate [on|off|toggle]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate,
+    },
+    {
+        .name = "translate-draft",
+        .usage = "translate-draft [LANG]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_translate_draft,
+    },
+    {
+        .name = "draft",
+        .usage = "draft [TEMPLATE]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = uitrans_cmd_draft,
+    },
+    {
+        .name = "send-at",
+        .usage = "send-at morning|HH:MM|+DURATION|ISO-TIME",
+        .min_args = 1,
+        .max_args = 1,
+        .run = sendat_cmd,
+    },
+    {
         .name = "stats",
         .usage = "stats [--since 7d|all | --from DATE --to DATE] [QUERY]",
         .min_args = 0,
@@ -638,8 +733,12 @@ static const char *const all_names[] = {
     "quit", "view", "filter", "sort", "save-screen", "dump-config", "theme",
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
-    "outbox-discard", "stats", "set",
+    "outbox-discard", "order-link", "order-unlink", "order-refresh",
+    "copy-tracking", "translate", "translate-draft", "draft", "send-at", "stats",
+    "set",
     "unset", "bind", "unbind", "macro", "color", "source",
+    "template", "template-new", "template-edit", "template-rename",
+    "template-delete", "template-import", "send-next", "draft-status",
 };
 
 const char *const *

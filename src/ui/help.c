@@ -70,6 +70,9 @@ help_build(struct ui *ui, struct help *h, int cols)
     const char *maps[2] = { layout_pane_name(ui->help_of), "global" };
     struct buf b;
 
+    /* The template picker covers the editor with keys of its own. */
+    if (ui->picker && ui->help_of == PANE_EDITOR)
+        maps[0] = "picker";
     tlines_clear(&h->lines);
     h->built_cols = cols;
     if (h->text) {
@@ -93,6 +96,9 @@ help_build(struct ui *ui, struct help *h, int cols)
     tlines_add(&h->lines, OBJ_HELP_TEXT,
                "  save-screen FILE, dump-config, stats [QUERY], and every rc "
                "line: set, bind, macro, color, view, source");
+    tlines_add(&h->lines, OBJ_HELP_TEXT,
+               "  template [QUERY], reply --template NAME, send-next, "
+               "draft-status S, template-new|edit|rename|delete|import");
     buf_free(&b);
 }
 

@@ -8,9 +8,11 @@
 #include "app.h"
 #include "config/config.h"
 #include "core/intent.h"
+#include "config/views.h"
 #include "core/model.h"
 #include "core/query.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/editor.h"
 #include "ui/order.h"
 #include "ui/screen.h"
@@ -36,38 +38,10 @@ struct inbox {
     size_t n_marks;
 };
 
-struct inbox_view {
-    const char *name;
-    const char *query;
-};
-
-static const struct inbox_view inbox_views[INBOX_N_BUILTIN] = {
-    {
-        .name = "all",
-        .query = "",
-    },
-    {
-        .name = "open",
-        .query = "status:unsolved",
-    },
-    {
-        .name = "mine",
-        .query = "status:unsolved assignee:me",
-    },
-    {
-        .name = "unassigned",
-        .query = "status:unsolved assignee:none",
-    },
-    {
-        .name = "breaching",
-        .query = "status:unsolved sla<0",
-    },
-};
-
 const char *
 inbox_builtin_view(size_t i)
 {
-    return i < INBOX_N_BUILTIN ? inbox_views[i].name : NULL;
+    return i < INBOX_N_BUILTIN ? config_builtin_view(i) : NULL;
 }
 
 enum col_id {
@@ -84,6 +58,8 @@ enum col_id {
     COL_ID,
     COL_ACCOUNT,
     COL_INTENT,
+    COL_LOCAL,
+    COL_WINDOW,
     COL_COUNT
 };
 
@@ -173,6 +149,18 @@ static const struct col_def col_defs[COL_COUNT] = {
         .title = "INTENT",
         .width = 7,
         .drop = 5,
+    },
+    [COL_LOCAL] = {
+        .name = "local",
+        .title = "LOCAL",
+        .width = 7,
+        .drop = 2,
+    },
+    [COL_WINDOW] = {
+        .name = "window",
+        .title = "WIN",
+        .width = 5,
+        .drop = 3,
     },
 };
 
@@ -276,18 +264,18 @@ inbox_drop_rows(struct inbox *in)
     in->n_rows = 0;
 }
 
-static const char *
+/* The view's query (owned by the caller), NULL if there is no such view. */
+static char *
 inbox_view_query(struct ui *ui, const char *name)
 {
-    const struct view_def *v = config_view(ui->app->cfg, name);
+    struct buf b;
 
-    if (v)
-        return v->query;
-    for (size_t i = 0; i < INBOX_N_BUILTIN; i++) {
-        if (strcmp(inbox_views[i].name, name) == 0)
-            return inbox_views[i].query;
+    buf_init(&b, 0);
+    if (config_view_query(ui->app->cfg, name, &b) != 0) {
+        buf_free(&b);
+        return NULL;
     }
-    return NULL;
+    return buf_detach(&b);
 }
 
 /* Parse view + filter and count; on success the new query replaces the
@@ -297,7 +285,7 @@ inbox_query(struct ui *ui, const char *view, const char *filter,
             int64_t keep_id, int quiet)
 {
     struct inbox *in = inbox_get(ui);
-    const char *vq = inbox_view_query(ui, view);
+    char *vq = inbox_view_query(ui, view);
     const char *me = config_str(ui->app->cfg, OPT_AGENT_NAME);
     struct query q = { 0 };
     struct td_error err;
@@ -309,6 +297,7 @@ inbox_query(struct ui *ui, const char *view, const char *filter,
         return -1;
     }
     text = xasprintf("%s %s", vq, filter);
+    free(vq);
     td_error_clear(&err);
     if (query_parse(text, &q, &err) != TD_OK) {
         /* While a filter is being typed, a half-written term is not an
@@ -442,7 +431,7 @@ inbox_fetch(struct ui *ui, int64_t from, int64_t n)
     in->rows = xreallocarray(in->rows, (size_t)n, sizeof *in->rows);
     memset(in->rows, 0, (size_t)n * sizeof *in->rows);
     td_error_clear(&err);
-    in->q.now = time(NULL);
+    in->q.now = time_now();
     if (store_inbox_page(ui->app->store, &in->q, (size_t)off, (size_t)n,
                          in->rows, &got, &err) != TD_OK)
         ui_error(ui, "inbox: %s", err.msg);
@@ -562,20 +551,16 @@ inbox_cell(struct ui *ui, const struct ticket *t, enum col_id id,
            time_t now, struct buf *b, enum theme_obj *obj)
 {
     char span[32];
-    int64_t left;
 
-    (void)ui;
     switch (id) {
     case COL_SLA:
-        if (t->first_response_due == 0 || t->status >= TS_SOLVED) {
-            buf_adds(b, "-");
-            break;
-        }
-        left = (int64_t)(t->first_response_due - now);
-        time_format_span(left, span, sizeof span);
-        buf_adds(b, span);
-        *obj = left < 0 ? OBJ_SLA_BREACH : left < 3600 ? OBJ_SLA_WARN
-               : OBJ_SLA_OK;
+        clocks_sla_cell(ui, t, now, b, obj);
+        break;
+    case COL_LOCAL:
+        clocks_local_cell(ui, t, now, b, obj);
+        break;
+    case COL_WINDOW:
+        clocks_window_cell(ui, t, now, b, obj);
         break;
     case COL_CHANNEL:
         buf_adds(b, channel_name(t->channel));
@@ -634,7 +619,7 @@ inbox_draw(struct ui *ui, struct pane *p)
     struct col cols[INBOX_MAX_COLS];
     size_t n = inbox_columns(ui, p->cols, cols);
     int h = inbox_body_rows(ui);
-    time_t now = time(NULL);
+    time_t now = time_now();
     char left[256], right[64];
 
     inbox_clamp(ui);
@@ -811,7 +796,7 @@ inbox_open_id(struct ui *ui, int64_t id)
 static void
 inbox_view_n(struct ui *ui, size_t i)
 {
-    inbox_set_view(ui, inbox_views[i].name);
+    inbox_set_view(ui, inbox_builtin_view(i));
 }
 
 void
@@ -853,7 +838,7 @@ inbox_act_view_next(struct ui *ui)
     size_t total = INBOX_N_BUILTIN + cfg->n_views, cur = 0;
 
     for (size_t i = 0; i < total; i++) {
-        const char *name = i < INBOX_N_BUILTIN ? inbox_views[i].name
+        const char *name = i < INBOX_N_BUILTIN ? inbox_builtin_view(i)
                            : cfg->views[i - INBOX_N_BUILTIN].name;
 
         if (strcmp(name, in->view) == 0)
@@ -861,11 +846,11 @@ inbox_act_view_next(struct ui *ui)
     }
     for (size_t k = 1; k <= total; k++) {
         size_t i = (cur + k) % total;
-        const char *name = i < INBOX_N_BUILTIN ? inbox_views[i].name
+        const char *name = i < INBOX_N_BUILTIN ? inbox_builtin_view(i)
                            : cfg->views[i - INBOX_N_BUILTIN].name;
 
         /* An rc view that redefines a built-in was visited there. */
-        if (i >= INBOX_N_BUILTIN && inbox_view_query(ui, name) &&
+        if (i >= INBOX_N_BUILTIN && config_view_query(cfg, name, NULL) == 0 &&
             config_view(cfg, name) != &cfg->views[i - INBOX_N_BUILTIN])
             continue;
         inbox_set_view(ui, name);

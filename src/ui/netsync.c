@@ -280,7 +280,8 @@ netsync_pollfds(struct ui *ui, struct pollfd **fds, size_t *cap, size_t at)
     struct http_engine *e = ui->app->http;
     size_t need;
 
-    if (ui->net == NULL || e == NULL)
+    /* The engine may serve translators without any network account. */
+    if (e == NULL)
         return 0;
     netsync_due(ui);
     /* http_pollfds says how many it needs even when they do not fit. */
@@ -298,11 +299,11 @@ netsync_timeout(struct ui *ui, int ms)
     time_t now = time(NULL);
     long t;
 
-    if (ns == NULL)
-        return ms;
     if (ui->app->http && (t = http_timeout_ms(ui->app->http)) >= 0 &&
         t < ms)
         ms = (int)t;
+    if (ns == NULL)
+        return ms;
     /* A sync that is due but waits its turn starts from netsync_kick;
      * waking for it now would only spin. */
     if (ns->flushing || ns->n_waiting || netsync_syncing(ns))

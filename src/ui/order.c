@@ -296,7 +296,7 @@ order_build(struct ui *ui, struct order_pane *op, int cols)
 {
     struct buf b;
     char date[32];
-    time_t now = time(NULL);
+    time_t now = time_now();
 
     tlines_clear(&op->lines);
     op->built_cols = cols;

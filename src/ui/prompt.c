@@ -1,6 +1,7 @@
 /* prompt.c: readline in the curses screen: we feed keys, we draw. */
 #include "ui/prompt.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "core/model.h"
 #include "core/paths.h"
 #include "core/query.h"
+#include "core/template.h"
+#include "drivers/driver.h"
 #include "ui/commands.h"
 #include "ui/inbox.h"
 #include "ui/screen.h"
@@ -38,7 +41,9 @@ struct prompt {
 /* Readline's hooks carry no context pointer, so none of them may need
  * one: the terminal is ours (no prep), we draw the line ourselves (no
  * redisplay), and the finished line is taken before readline sees the
- * Enter (the handler only frees its copy). */
+ * Enter. A line readline finishes on its own (an inputrc macro ending in
+ * \n) reaches us through the history: the handler adds a `:` line to
+ * it, and prompt_key sees the history grow (see prompt_macro_line). */
 static void
 prompt_noprep(int meta)
 {
@@ -58,7 +63,17 @@ prompt_noredisplay(void)
 static void
 prompt_line_done(char *line)
 {
+    if (line && *line && rl_prompt && rl_prompt[0] == ':')
+        add_history(line);
     free(line);
+}
+
+/* A count of lines ever added (history_length stops growing once the
+ * history is stifled; history_base then moves instead). */
+static int
+prompt_history_mark(void)
+{
+    return history_base + history_length;
 }
 
 struct prompt *
@@ -251,9 +266,14 @@ prompt_bytes(const char *key, struct buf *out)
 static void
 prompt_feed(struct prompt *p, const char *s, size_t n)
 {
+    struct pollfd pfd = { .fd = p->pipe[0], .events = POLLIN };
+
     if (n == 0 || write(p->pipe[1], s, n) != (ssize_t)n)
         return;
-    for (size_t i = 0; i < n && p->active; i++)
+    /* Not one call per byte: readline reads a whole multibyte character
+     * (or an escape sequence) in one call, and a call with the pipe
+     * empty would block the console. Call while bytes are left. */
+    while (p->active && poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN))
         rl_callback_read_char();
 }
 
@@ -274,6 +294,22 @@ prompt_add_names(struct buf *all, const char *word, const char *name,
             break;
         }
     }
+}
+
+/* Whether word (inside line) is a template name to complete: the
+ * argument of :template-edit, -rename, -delete, or after --template. */
+static int
+prompt_wants_template(const char *line, size_t cmdlen, const char *word)
+{
+    static const char *const cmds[] = {
+        "template-edit", "template-rename", "template-delete",
+    };
+    size_t n = (size_t)(word - line);
+
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        if (strlen(cmds[i]) == cmdlen && strncmp(line, cmds[i], cmdlen) == 0)
+            return 1;
+    return n >= 11 && strncmp(word - 11, "--template ", 11) == 0;
 }
 
 /* Tab at the `:` prompt: command names first, then the arguments the
@@ -329,6 +365,18 @@ prompt_complete(struct ui *ui)
                     prompt_add_names(&all, word, id, &count, &common);
                 }
             }
+        } else if (prompt_wants_template(line, cmdlen, word)) {
+            struct tpl_library lib = { 0 };
+
+            tpl_library_load(&lib, ui->app->share_dir);
+            for (size_t i = 0; i < lib.n; i++)
+                prompt_add_names(&all, word, lib.items[i]->id, &count,
+                                 &common);
+            tpl_library_free(&lib);
+        } else if (cmdlen == 15 && strncmp(line, "template-import", 15) == 0) {
+            for (size_t i = 0; i < ui->app->n_accounts; i++)
+                prompt_add_names(&all, word, ui->app->accounts[i]->name,
+                                 &count, &common);
         } else if (strncmp(line, "sort", cmdlen) == 0 && cmdlen == 4) {
             for (int i = 0; i < QS_COUNT; i++)
                 prompt_add_names(&all, word,
@@ -353,6 +401,7 @@ prompt_key(struct ui *ui, const char *key)
     struct prompt *p = ui->prompt;
     struct buf b;
     char *line;
+    int mark;
 
     if (strcmp(key, "<Esc>") == 0 || strcmp(key, "<C-g>") == 0) {
         prompt_close(ui);
@@ -365,13 +414,10 @@ prompt_key(struct ui *ui, const char *key)
         /* Take the line now: readline resets it once it has handled
          * the Enter, and its handler cannot reach us. */
         line = xstrdup(rl_line_buffer ? rl_line_buffer : "");
-        prompt_feed(p, "\r", 1);
+        prompt_feed(p, "\r", 1);       /* the handler adds it to history */
         prompt_close(ui);
-        if (*line && p->kind == PROMPT_COMMAND) {
-            add_history(line);
-            if (p->history)
-                write_history(p->history);
-        }
+        if (*line && p->kind == PROMPT_COMMAND && p->history)
+            write_history(p->history);
         if (p->kind == PROMPT_COMMAND) {
             ui_message(ui, "%s", "");
             if (*line)
@@ -391,8 +437,21 @@ prompt_key(struct ui *ui, const char *key)
     }
     buf_init(&b, 0);
     prompt_bytes(key, &b);
+    mark = prompt_history_mark();
     prompt_feed(p, b.data ? b.data : "", b.len);
     buf_free(&b);
+    /* An inputrc macro typed a whole command and its Enter. */
+    if (p->active && p->kind == PROMPT_COMMAND &&
+        prompt_history_mark() != mark && history_length > 0) {
+        line = xstrdup(history_get(history_base + history_length - 1)->line);
+        prompt_close(ui);
+        if (p->history)
+            write_history(p->history);
+        ui_message(ui, "%s", "");
+        ui_command(ui, line);
+        free(line);
+        return;
+    }
     if (p->active && p->kind == PROMPT_FILTER) {
         /* The live filter: a half-typed query that does not parse yet
          * leaves the list as it was. */

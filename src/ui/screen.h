@@ -61,6 +61,9 @@ struct qitem {
 };
 
 struct netsync;
+struct picker;
+struct uitrans;
+struct clocks;
 
 struct keyq {
     struct qitem *v;
@@ -73,6 +76,8 @@ enum confirm_kind {
     CONFIRM_NONE = 0,
     CONFIRM_SEND,
     CONFIRM_QUIT,
+    CONFIRM_SEND_NEXT,
+    CONFIRM_TEMPLATE_DELETE,    /* confirm_arg: the template's id */
 };
 
 /* The whole console. One per ui_run; everything the panes share. */
@@ -101,14 +106,17 @@ struct ui {
     char seq[128];                  /* keys typed so far of a binding */
     struct prompt *prompt;
     enum confirm_kind confirm;
+    char *confirm_arg;              /* what the question is about, owned */
     char *msg;                      /* the prompt line's message */
     int msg_error;
     int quit;
     int exit_status;
     int sigfd;                      /* signalfd for SIGWINCH, -1 if none */
     struct netsync *net;            /* network accounts, NULL if none */
+    struct uitrans *trans;          /* translators and drafters */
     int script_wait;                /* a script's @wait: until net is idle */
     long counts_minute;             /* when the counts were last refreshed */
+    struct clocks *clocks;          /* countdowns and zones (clocks.c) */
     int64_t ticket_id;              /* the open ticket, 0 = none */
     /* status bar numbers, refreshed after changes and each minute */
     int64_t n_open;
@@ -118,6 +126,7 @@ struct ui {
     char *last_error;
     int classify_more;              /* stored tickets wait for the assist */
     unsigned classify_slices;       /* background slices done so far */
+    struct picker *picker;          /* the template picker, NULL = closed */
 };
 
 /* Set the prompt line's message (printf); error ones also become the

@@ -15,6 +15,7 @@
 #include "ui/inbox.h"
 #include "ui/screen.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/width.h"
 #include "util/xmalloc.h"
 
@@ -665,7 +666,7 @@ sx_compute(struct ui *ui, const char *text, const char *since,
     struct stats *st = NULL;
     struct query q;
     struct td_error err;
-    time_t now = time(NULL);
+    time_t now = time_now();
 
     if (stats_parse_range(since, from, to, tz,
                           config_int(cfg, OPT_STATS_SINCE), now, &o,

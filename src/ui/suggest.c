@@ -91,7 +91,7 @@ suggest_load(struct ui *ui, struct suggest *sg, int64_t id)
         tpl_library_load(&sg->lib, ui->app->share_dir);
         sg->lib_loaded = 1;
     }
-    if (store_template_vars(ui->app->store, id, agent, time(NULL), &v, &t,
+    if (store_template_vars(ui->app->store, id, agent, &v, &t,
                             &err) != TD_OK)
         goto out;
     /* thanks_other at 0.2 is "nothing recognised": no thank-you note for

@@ -190,6 +190,17 @@ static const struct theme_def theme_defs[OBJ_COUNT] = {
         .fg = "default",
         .bg = "default",
     },
+    [OBJ_EDITOR_UNRESOLVED] = {
+        .name = "editor.unresolved",
+        .fg = "white",
+        .bg = "red",
+        .attrs = "bold",
+    },
+    [OBJ_PICKER_SELECTED] = {
+        .name = "picker.selected",
+        .fg = "black",
+        .bg = "cyan",
+    },
 };
 
 const char *
@@ -373,7 +384,8 @@ theme_apply(struct theme *t, const struct config *base,
             /* Without colour the selection and the title bars must
              * still stand out. */
             if (i == OBJ_INBOX_SELECTED || i == OBJ_TITLE_FOCUS ||
-                i == OBJ_STATUS || i == OBJ_STATUS_ERROR)
+                i == OBJ_STATUS || i == OBJ_STATUS_ERROR ||
+                i == OBJ_EDITOR_UNRESOLVED || i == OBJ_PICKER_SELECTED)
                 a |= A_REVERSE;
             if (i == OBJ_TITLE)
                 a |= A_UNDERLINE;

@@ -38,6 +38,8 @@ enum theme_obj {
     OBJ_PROMPT,
     OBJ_HELP_KEY,
     OBJ_HELP_TEXT,
+    OBJ_EDITOR_UNRESOLVED,  /* a {{tag}} left in a draft: blocks sending */
+    OBJ_PICKER_SELECTED,
     OBJ_COUNT
 };
 

@@ -10,9 +10,12 @@
 #include "config/config.h"
 #include "core/model.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/screen.h"
 #include "ui/tlines.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 /* Quoted runs at least this long are folded to one line. */
@@ -33,35 +36,6 @@ static struct thread *
 thread_get(struct ui *ui)
 {
     return ui_priv(ui, PANE_THREAD);
-}
-
-/* t in the IANA zone tz ("" or NULL: the process's zone). TZ is put
- * back at once: the rest of the program never sees the change. */
-static void
-thread_time(time_t t, const char *tz, const char *fmt, char *out, size_t n)
-{
-    char *saved = NULL;
-    const char *cur = getenv("TZ");
-    struct tm tm;
-
-    out[0] = '\0';
-    if (t == 0)
-        return;
-    if (tz && *tz) {
-        saved = cur ? xstrdup(cur) : NULL;
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    if (localtime_r(&t, &tm))
-        strftime(out, n, fmt, &tm);
-    if (tz && *tz) {
-        if (saved)
-            setenv("TZ", saved, 1);
-        else
-            unsetenv("TZ");
-        tzset();
-        free(saved);
-    }
 }
 
 static void
@@ -153,6 +127,10 @@ thread_build(struct ui *ui, struct thread *th, int cols)
         buf_printf(&b, " · %s", t->requester.timezone);
     buf_printf(&b, " · assignee: %s", t->assignee ? t->assignee : "none");
     tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b), cols);
+    buf_reset(&b);
+    if (clocks_header(ui, t, time_now(), &b))
+        tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "", buf_str(&b),
+                           cols);
     if (t->n_tags > 0) {
         buf_reset(&b);
         buf_adds(&b, "Tags:");
@@ -167,23 +145,30 @@ thread_build(struct ui *ui, struct thread *th, int cols)
                   : m->author == AK_CUSTOMER ? OBJ_THREAD_BUYER
                   : m->author == AK_AGENT ? OBJ_THREAD_AGENT
                   : OBJ_THREAD_SYSTEM;
+        const char *shown, *note;
         const char *kind = !m->is_public ? "internal note"
                            : m->author == AK_CUSTOMER ? "buyer"
                            : m->author == AK_AGENT ? "agent" : "system";
 
         tlines_add(&th->lines, OBJ_DEFAULT, "");
-        thread_time(m->created_at, agent_tz, "%Y-%m-%d %H:%M %Z", when,
+        clocks_format(ui, agent_tz, m->created_at, "%Y-%m-%d %H:%M %Z", when,
                     sizeof when);
-        thread_time(m->created_at, t->requester.timezone, "%H:%M %Z", local,
-                    sizeof local);
+        clocks_format(ui, t->requester.timezone, m->created_at, "%H:%M %Z",
+                      local, sizeof local);
         buf_reset(&b);
         buf_printf(&b, "%s %s [%s] %s", !m->is_public ? "▒" : "●",
                    m->author_name ? m->author_name : "?", kind, when);
         if (m->author == AK_CUSTOMER && t->requester.timezone)
             buf_printf(&b, " (buyer's time %s)", local);
         tlines_add_wrapped(&th->lines, obj, "", buf_str(&b), cols);
-        thread_add_body(th, m->body, !m->is_public ? OBJ_THREAD_NOTE
-                        : OBJ_THREAD_BODY, cols);
+        /* With translations on, the body in the agent's language and a
+         * line saying so; the original stays a key (T) away. */
+        shown = uitrans_message(ui, t, m, &note);
+        if (note)
+            tlines_add_wrapped(&th->lines, OBJ_THREAD_META, "  ", note,
+                               cols);
+        thread_add_body(th, shown ? shown : m->body, !m->is_public
+                        ? OBJ_THREAD_NOTE : OBJ_THREAD_BODY, cols);
         for (size_t k = 0; k < m->n_attachments; k++) {
             buf_reset(&b);
             buf_printf(&b, "  [attachment] %s (%lld bytes)",
@@ -203,6 +188,19 @@ thread_build(struct ui *ui, struct thread *th, int cols)
                    outbox_state_name(it->state));
         if (it->set_status)
             buf_printf(&b, " then %s", it->set_status);
+        if (it->state == OB_QUEUED && it->send_at > time_now()) {
+            enum buyer_zone_src src;
+            const struct tz *z = clocks_buyer_zone(ui, t, &src);
+
+            clocks_format(ui, agent_tz, it->send_at, "%a %H:%M %Z", when,
+                          sizeof when);
+            buf_printf(&b, ", goes %s", when);
+            if (z) {
+                tz_format(z, it->send_at, "%H:%M", local, sizeof local);
+                buf_printf(&b, " (%s%s buyer's time)",
+                           src == BZ_GUESS ? "~" : "", local);
+            }
+        }
         if (it->error)
             buf_printf(&b, ": %s", it->error);
         tlines_add_wrapped(&th->lines, OBJ_THREAD_PENDING, "", buf_str(&b),
@@ -223,7 +221,7 @@ static int
 thread_sent_unseen(const struct ticket *t, const struct outbox_item *it)
 {
     if (it->remote_id == NULL ||
-        time(NULL) - it->updated_at > THREAD_SENT_SHOWN)
+        time_now() - it->updated_at > THREAD_SENT_SHOWN)
         return 0;
     for (size_t i = 0; i < t->n_messages; i++)
         if (t->messages[i].external_id &&
@@ -372,6 +370,18 @@ const struct pane_ops thread_ops = {
     .step = thread_move,
     .input = NULL,
 };
+
+void
+thread_invalidate(struct ui *ui)
+{
+    thread_get(ui)->built_cols = 0;
+}
+
+void
+thread_restale(struct ui *ui)
+{
+    thread_invalidate(ui);
+}
 
 void
 thread_act_fold_toggle(struct ui *ui)

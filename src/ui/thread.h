@@ -13,6 +13,12 @@ extern const struct pane_ops thread_ops;
  * store; at_end scrolls to the newest message (after a send). */
 void thread_load(struct ui *ui, int64_t id, int at_end);
 
+/* Build the lines again at the next draw, keeping the scroll position
+ * (a translation landed, the translation mode changed). */
+void thread_invalidate(struct ui *ui);
+/* Build the lines again at the next draw: the header's clocks moved. */
+void thread_restale(struct ui *ui);
+
 /* Actions. */
 void thread_act_fold_toggle(struct ui *ui);
 

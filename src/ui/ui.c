@@ -21,6 +21,7 @@
 #include "store/classify.h"
 #include "store/store.h"
 #include "ui/actions.h"
+#include "ui/clocks.h"
 #include "ui/commands.h"
 #include "ui/editor.h"
 #include "ui/help.h"
@@ -28,13 +29,17 @@
 #include "ui/keymap.h"
 #include "ui/netsync.h"
 #include "ui/order.h"
+#include "ui/picker.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/stats.h"
 #include "ui/status.h"
 #include "ui/thread.h"
+#include "ui/tplcmds.h"
+#include "ui/uitrans.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
+#include "util/timeutil.h"
 
 /* The pane kinds, indexed by enum pane_id. */
 static const struct pane_ops *const ui_pane_ops[PANE_COUNT] = {
@@ -381,6 +386,8 @@ ui_command(struct ui *ui, const char *line)
     } else if (strcmp(argv[0], "view") == 0 && argc >= 3) {
         inbox_set_view(ui, argv[1]);
     }
+    if (err.status == TD_OK)
+        clocks_config(ui, argv[0]);
     config_words_free(argv, argc);
 }
 
@@ -392,13 +399,19 @@ ui_confirm_key(struct ui *ui, const char *key)
     ui->confirm = CONFIRM_NONE;
     if (strcmp(key, "y") != 0 && strcmp(key, "Y") != 0) {
         ui_message(ui, "cancelled");
+        xfree_str(&ui->confirm_arg);
         return;
     }
     ui_message(ui, "%s", "");
     if (kind == CONFIRM_SEND)
         editor_send_now(ui);
+    else if (kind == CONFIRM_SEND_NEXT)
+        editor_send_next_now(ui);
+    else if (kind == CONFIRM_TEMPLATE_DELETE)
+        tplcmds_delete_now(ui, ui->confirm_arg);
     else if (kind == CONFIRM_QUIT)
         ui->quit = 1;
+    xfree_str(&ui->confirm_arg);
 }
 
 static void
@@ -411,6 +424,7 @@ ui_key(struct ui *ui, const char *key)
     size_t len = strlen(ui->seq);
     const struct action *a;
     enum keymap_match m;
+    const char *map = p->ops->name;
 
     if (ui->confirm != CONFIRM_NONE) {
         ui_confirm_key(ui, key);
@@ -420,10 +434,16 @@ ui_key(struct ui *ui, const char *key)
         prompt_key(ui, key);
         return;
     }
+    /* The template picker takes the keys while it is open: its own map
+     * ("picker"), then global keys that type nothing. */
+    if (ui->picker && !ui->help && ui->focus == PANE_EDITOR) {
+        map = "picker";
+        text_input = 1;
+    }
     if (len + strlen(key) + 1 > sizeof ui->seq)
         len = 0;
     memcpy(ui->seq + len, key, strlen(key) + 1);
-    m = keymap_lookup(ui->app->cfg, ui->base, p->ops->name, ui->seq,
+    m = keymap_lookup(ui->app->cfg, ui->base, map, ui->seq,
                       text_input, &func, &macro);
     switch (m) {
     case KM_PREFIX:
@@ -445,7 +465,9 @@ ui_key(struct ui *ui, const char *key)
     ui->seq[0] = '\0';
     /* A key that ended an unknown sequence is dropped with it; a lone
      * unbound key may still mean something to the pane (typing). */
-    if (len == 0 && p->ops->input)
+    if (len == 0 && strcmp(map, "picker") == 0)
+        picker_input(ui, key);
+    else if (len == 0 && p->ops->input)
         p->ops->input(ui, p, key);
 }
 
@@ -618,7 +640,7 @@ ui_poll_timeout(struct ui *ui)
     ed = editor_tick(ui);
     if (ed >= 0 && ed < ms)
         ms = ed;
-    return ms;
+    return clocks_timeout(ui, ms);
 }
 
 /* The minute timer: the SLA column counts down. Network timeouts wake
@@ -626,12 +648,13 @@ ui_poll_timeout(struct ui *ui)
 static void
 ui_minute(struct ui *ui)
 {
-    long minute = (long)(time(NULL) / 60);
+    long minute = (long)(time_now() / 60);
 
     if (minute != ui->counts_minute) {
         ui->counts_minute = minute;
         ui_refresh_counts(ui);
     }
+    clocks_tick(ui);
 }
 
 /* Tickets classified per idle turn of the loop, each slice one
@@ -688,7 +711,7 @@ ui_classify_slice(struct ui *ui)
 static int
 ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
 {
-    size_t nfds = 0, net_at, n_net;
+    size_t nfds = 0, net_at, n_net, tr_at, n_tr;
     int n, ms, keys = -1, sig = -1;
 
     if (*cap < 2) {
@@ -709,7 +732,10 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
     net_at = nfds;
     n_net = netsync_pollfds(ui, fds, cap, net_at);
     nfds += n_net;
-    ms = netsync_timeout(ui, ui_poll_timeout(ui));
+    tr_at = nfds;
+    n_tr = uitrans_pollfds(ui, fds, cap, tr_at);
+    nfds += n_tr;
+    ms = uitrans_timeout(ui, netsync_timeout(ui, ui_poll_timeout(ui)));
     if (ui->classify_more)
         ms = 0;                 /* keys first, then the next slice */
     for (size_t i = 0; i < nfds; i++)
@@ -719,6 +745,8 @@ ui_wait(struct ui *ui, struct pollfd **fds, size_t *cap)
         return -1;
     /* After a timeout too: libcurl runs its timers from here. */
     netsync_dispatch(ui, n > 0 ? *fds + net_at : NULL, n > 0 ? n_net : 0);
+    /* After the engine: translations it finished are called back here. */
+    uitrans_dispatch(ui, n > 0 ? *fds + tr_at : NULL, n > 0 ? n_tr : 0);
     if (n <= 0) {
         ui_minute(ui);
         ui_classify_slice(ui);
@@ -744,10 +772,11 @@ ui_loop(struct ui *ui)
     size_t cap = 0;
     struct qitem it;
 
-    ui->counts_minute = (long)(time(NULL) / 60);
+    ui->counts_minute = (long)(time_now() / 60);
+    clocks_tick(ui);
     while (!ui->quit) {
         ui_draw(ui);
-        if (ui->script_wait && !netsync_busy(ui))
+        if (ui->script_wait && !netsync_busy(ui) && !uitrans_busy(ui))
             ui->script_wait = 0;
         if (!ui->script_wait && keyq_pop(&ui->queue, &it)) {
             if (it.is_cmd == 2)
@@ -761,7 +790,7 @@ ui_loop(struct ui *ui)
         }
         /* The script is done; what it started on the network is waited
          * for, so that nothing is left half-way at exit. */
-        if (ui->scripted && !netsync_busy(ui))
+        if (ui->scripted && !netsync_busy(ui) && !uitrans_busy(ui))
             break;
         if (ui_wait(ui, &fds, &cap) < 0)
             break;
@@ -784,6 +813,7 @@ ui_free(struct ui *ui)
         free(ui->panes[i].priv);
     }
     prompt_free(&ui->prompt);
+    clocks_free(&ui->clocks);
     if (ui->win_status)
         delwin(ui->win_status);
     if (ui->win_prompt)
@@ -804,7 +834,10 @@ ui_free(struct ui *ui)
         close(ui->sigfd);
     keyq_free(&ui->queue);
     netsync_free(&ui->net);
+    uitrans_free(&ui->trans);
     config_free(&ui->base);
+    picker_close(ui);
+    free(ui->confirm_arg);
     free(ui->msg);
     free(ui->last_error);
     free(ui);
@@ -858,6 +891,8 @@ ui_run(struct app *app)
     thread_load(ui, 0, 0);
     order_load(ui, 0);
     ui_refresh_counts(ui);
+    /* Before netsync: translators may start the HTTP engine. */
+    ui->trans = uitrans_new(ui);
     ui->net = netsync_new(ui);
     ui->classify_more = app->assist != NULL;
     if (app->cfg->n_errors > 0)

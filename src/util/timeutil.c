@@ -2,6 +2,7 @@
 #include "util/timeutil.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +104,53 @@ time_format_span(int64_t seconds, char *out, size_t n)
         snprintf(out, n, "%s%lldd", sign, (long long)(s / 86400));
     else
         snprintf(out, n, "%s%lldw", sign, (long long)(s / (7 * 86400)));
+}
+
+time_t
+time_now(void)
+{
+    const char *fixed = getenv("TTYDESK_NOW");
+    char *end;
+    time_t t;
+    long long v;
+
+    if (fixed && *fixed) {
+        errno = 0;
+        v = strtoll(fixed, &end, 10);
+        if (*end == '\0' && errno == 0 && v > 0)
+            return (time_t)v;
+        if (time_parse_iso(fixed, &t) == 0)
+            return t;
+    }
+    return time(NULL);
+}
+
+void
+time_format_exact(int64_t s, char *out, size_t n)
+{
+    static const struct {
+        int64_t unit;
+        char c;
+    } u[] = { {7 * 86400, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'},
+              {1, 's'} };
+    size_t len = 0;
+
+    if (n == 0)
+        return;
+    out[0] = '\0';
+    if (s <= 0) {
+        snprintf(out, n, "0s");
+        return;
+    }
+    for (size_t i = 0; i < sizeof u / sizeof u[0] && s > 0; i++) {
+        if (s >= u[i].unit) {
+            int w = snprintf(out + len, n - len, "%lld%c",
+                             (long long)(s / u[i].unit), u[i].c);
+
+            if (w < 0 || (size_t)w >= n - len)
+                return;
+            len += (size_t)w;
+            s %= u[i].unit;
+        }
+    }
 }

@@ -19,4 +19,13 @@ void time_format_iso(time_t t, char out[TIME_ISO_LEN]);
  * durations get a leading '-'. */
 void time_format_span(int64_t seconds, char *out, size_t n);
 
+/* The current time: time(NULL), or the fixed clock in $TTYDESK_NOW
+ * (epoch seconds or ISO 8601) that tests set; every reader of "now" in
+ * ttydesk asks here. A malformed TTYDESK_NOW is ignored. */
+time_t time_now(void);
+
+/* The shortest exact form of a duration: "2h", "1h30m", "45s"; it reads
+ * back through query_parse_duration. */
+void time_format_exact(int64_t seconds, char *out, size_t n);
+
 #endif

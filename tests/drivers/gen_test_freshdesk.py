@@ -267,6 +267,76 @@ reqs.append(conv_exp(B, 7, [
 reqs.append(conv_exp(B, 8, [
     conv(5040, 8, html("x", "tok-10"), "x", False, False, 5001)]))
 
+# ---- updates: PUT /tickets/{id}; a tag change reads the tags first ----
+B = "/update"
+ANA = ("Ana Muñoz", "es@example.com")
+
+
+def upd_exp(method, tid, body, resp, status=200):
+    e = {"method": method, "path": "%s/api/v2/tickets/%d" % (B, tid),
+         "exact_query": True, "headers": AUTH,
+         "response": {"status": status, "json": resp}, "min": 1}
+    if body is not None:
+        e["json"] = body
+        e["headers"] = dict(AUTH, **{"Content-Type": "application/json"})
+    return e
+
+
+reqs.append(upd_exp("GET", 7, None, ticket(
+    7, "x", 2, "2026-11-24T10:00:00Z", ANA, "x", tags=["old", "envío"])))
+reqs.append(upd_exp("PUT", 7, {"status": 4, "responder_id": 5001,
+                               "tags": ["envío", "vip"]},
+                    ticket(7, "x", 4, "2026-11-24T10:00:00Z", ANA, "x")))
+reqs.append(upd_exp("PUT", 8, {"responder_id": None},
+                    ticket(8, "x", 2, "2026-11-24T10:00:00Z", ANA, "x")))
+reqs.append(upd_exp("PUT", 404, {"status": 5},
+                    {"code": "access_denied", "message": "not found"},
+                    status=404))
+
+# ---- canned responses: the folders, then each folder's responses (the
+# first folder over two pages) ----
+B = "/canned"
+
+
+def canned_exp(path, items, page=None, headers=None):
+    e = {"method": "GET", "path": B + "/api/v2/" + path,
+         "exact_query": True, "headers": AUTH,
+         "response": {"json": items}, "min": 1}
+    if page is not None:
+        e["query"] = {"page": str(page), "per_page": "100"}
+    if headers:
+        e["response"]["headers"] = headers
+    return e
+
+
+def response(rid, title, folder, text, html_=None):
+    return {"id": rid, "title": title, "folder_id": folder,
+            "content": text,
+            "content_html": html_ if html_ is not None else
+            "<div>%s</div>" % text,
+            "attachments": [], "created_at": "2026-01-01T00:00:00Z",
+            "updated_at": "2026-01-01T00:00:00Z"}
+
+
+reqs.append(canned_exp("canned_response_folders", [
+    {"id": 1, "name": "Envíos", "personal": False, "responses_count": 2,
+     "created_at": "2026-01-01T00:00:00Z",
+     "updated_at": "2026-01-01T00:00:00Z"},
+    {"id": 2, "name": "İadeler", "personal": False, "responses_count": 1,
+     "created_at": "2026-01-01T00:00:00Z",
+     "updated_at": "2026-01-01T00:00:00Z"},
+]))
+reqs.append(canned_exp("canned_response_folders/1/responses", [
+    response(11, "Pedido en camino", 1,
+             "Hola {{ticket.requester.firstname}}, " + ES)],
+    page=1, headers=link_next("/api/v2/canned_response_folders/1/responses",
+                              2)))
+reqs.append(canned_exp("canned_response_folders/1/responses", [
+    response(12, "شكر", 1, None, "<p>" + AR + "</p><p>{{ticket.id}}</p>")],
+    page=2))
+reqs.append(canned_exp("canned_response_folders/2/responses", [
+    response(21, "İade", 2, TR)], page=1))
+
 out = os.path.join(os.path.dirname(__file__), "..", "unit",
                    "test_freshdesk.json")
 with open(out, "w", encoding="utf-8") as f:

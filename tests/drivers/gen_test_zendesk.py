@@ -372,6 +372,74 @@ reqs.append(audits_exp(B, 11, [audit(1021, 1023, token="tok-9"),
                                audit(1031, 1033, token="tok-9")],
                        after="a1"))
 
+# ---- updates: one PUT each, tags changed by name only ----
+B = "/update"
+reqs.append(put(7, {"ticket": {"status": "hold",
+                               "assignee_email": "lena@example.com",
+                               "additional_tags": ["vip", "envío"],
+                               "remove_tags": ["old"]}},
+                {"json": {"ticket": ticket(7, "x", "hold", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(8, {"ticket": {"assignee_id": None}},
+                {"json": {"ticket": ticket(8, "x", "open", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(8, {"ticket": {"assignee_id": 900}},
+                {"json": {"ticket": ticket(8, "x", "open", 101,
+                                           "2026-11-24T10:00:00Z")}},
+                base=B))
+reqs.append(put(404, {"ticket": {"status": "solved"}},
+                {"status": 404, "json": {"error": "RecordNotFound",
+                                         "description": "Not found"}},
+                base=B))
+
+# ---- canned replies: active macros, cursor paged; only those that write
+# a comment count ----
+B = "/canned"
+
+
+def macro(mid, title, actions):
+    return {"url": "%s/api/v2/macros/%d.json" % (HOST, mid), "id": mid,
+            "title": title, "raw_title": title, "active": True,
+            "updated_at": "2026-01-01T00:00:00Z",
+            "created_at": "2026-01-01T00:00:00Z", "position": mid,
+            "description": None, "actions": actions, "restriction": None}
+
+
+def macros_exp(items, after=None, next_after=None):
+    q = {"page[size]": "100"}
+    if after:
+        q["page[after]"] = after
+    return {"method": "GET", "path": B + "/api/v2/macros/active.json",
+            "query": q, "exact_query": True, "headers": AUTH,
+            "response": {"json": {
+                "macros": items,
+                "meta": {"has_more": next_after is not None,
+                         "after_cursor": next_after, "before_cursor": None},
+                "links": {"next": None, "prev": None}}},
+            "min": 1}
+
+
+reqs.append(macros_exp([
+    macro(1, "Devoluciones::Producto dañado", [
+        {"field": "status", "value": "pending"},
+        {"field": "comment_value",
+         "value": "Hola {{ticket.requester.first_name}}, " + ES}]),
+    # Fields only: not a canned reply.
+    macro(2, "Close and redirect", [
+        {"field": "status", "value": "solved"},
+        {"field": "priority", "value": "normal"}]),
+    # The old form: ["channel:all", text].
+    macro(3, "お詫び", [
+        {"field": "comment_value", "value": ["channel:all", JA]}]),
+], next_after="m3"))
+reqs.append(macros_exp([
+    macro(4, "Envío::Tayland::Teslimat", [
+        {"field": "comment_value_html",
+         "value": "<p>" + TH + "</p><p>{{ticket.id}}</p>"}]),
+], after="m3"))
+
 out = os.path.join(os.path.dirname(__file__), "..", "unit",
                    "test_zendesk.json")
 with open(out, "w", encoding="utf-8") as f:

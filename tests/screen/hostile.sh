@@ -16,6 +16,7 @@ Refund ␛]0;pwned␇now [U+202E]evil
 #t5 · open · urgent · web · en · demo
 From: Mallory ␛[31mRed <mallory@example.com> · US · America/New_York ·
 assignee: none
+Buyer's clock Sat 07:00 (America/New_York) · SLA overdue ~ (Sat 11:15 UTC)
 
 ● Mallory [buyer] DATE (buyer's time HH:MM)
   clear␛[2Jscreen
@@ -23,7 +24,6 @@ assignee: none
   move␛[10;10Hcursor
   bidi [U+202E]txt.exe[U+202C] end
   bell␇ c1[U+009B]31m done
-
 
 
 

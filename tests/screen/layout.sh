@@ -13,7 +13,7 @@ check "first screen at 160x45" "$tmp/s" <<'EOF'
  ● ~ en -       Mallory ␛[31m… Refund ␛]0;pwned␇… ~ │                                                           │
  ● ~ ar -       ليلى حداد      لم يصل طلبي بعد    ~ │                                                           │
  ● ~ de -       Jonas Becker   Where is my order… ~ │                                                           │
- ● ~ th -       สมชาย ใจดี      สินค้าชำรุดครับ        ~ │                                                           │
+ ● -     th -       สมชาย ใจดี      สินค้าชำรุดครับ        ~ │                                                           │
                                                            │                                                           │
                                                            │                                                           │
                                                            │                                                           │
@@ -64,7 +64,7 @@ check "first screen at 120x40" "$tmp/s" <<'EOF'
  ● ~ Mallory ␛[31m… Refund ␛]0;pwned␇n… │
  ● ~ ليلى حداد      لم يصل طلبي بعد     │
  ● ~ Jonas Becker   Where is my order … │
- ● ~ สมชาย ใจดี      สินค้าชำรุดครับ         │
+ ● -     สมชาย ใจดี      สินค้าชำรุดครับ         │
                                             │
                                             │
                                             │
@@ -110,7 +110,7 @@ check "first screen at 80x24" "$tmp/s" <<'EOF'
  ● ~ web      en -       Mallory ␛[31m… US Refund ␛]0;pwned␇n… open    ~
  ● ~ whatsapp ar -       ليلى حداد      AE لم يصل طلبي بعد     open    ~
  ● ~ email    de -       Jonas Becker   DE Where is my order … open    ~
- ● ~ chat     th -       สมชาย ใจดี      TH สินค้าชำรุดครับ         pending ~
+ ● -     chat     th -       สมชาย ใจดี      TH สินค้าชำรุดครับ         pending ~
 
 
 

@@ -46,6 +46,7 @@ check "Enter opens the conversation, quotes folded" "$tmp/s7" <<'EOS'
 Where is my order #1001?
 #t1 · open · high · email · de · demo
 From: Jonas Becker <jonas@example.de> · DE · Europe/Berlin · assignee: alice
+Buyer's clock Sat 13:00 (Europe/Berlin) · SLA due in ~ (Sat 14:30 UTC)
 Tags: shipping vip
 
 ● Jonas Becker [buyer] DATE (buyer's time HH:MM)
@@ -63,7 +64,6 @@ Tags: shipping vip
 
 
 
-
  ttydesk | demo:online | 5 unread, 4 open, 2 breaching | outbox 0
 Demo workspace: add your helpdesk with an 'account' line in RCFILE
 EOS
@@ -72,7 +72,7 @@ check_has "z unfolds the quoted history; j scrolls" "$tmp/s8" \
 check_has "Tab cycles thread, order, editor, inbox" "$tmp/s9" \
     '^ Inbox: open +4/5'
 check_has "t marks tickets and moves down" "$tmp/marks" \
-    '^ Inbox: open +\* 3/5 ' '^\*● +-?[0-9]+[smhdw] +山田 花子' '^2 marked$'
+    '^ Inbox: open +\* 3/5 ' '^\*● +-?[0-9]+[smhdw]([0-9]{2})? +山田 花子' '^2 marked$'
 check_has "J opens the next ticket where the agent is" "$tmp/next" \
     '^ Inbox: open +\* 4/5 .*│  Conversation #t1 ' '│  Orders and shipping +1 order'
 check_has "o switches the order panel and the editor (100-159 cols)" \

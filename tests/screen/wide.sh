@@ -20,12 +20,12 @@ check "Japanese thread wraps at 80 columns between characters" "$tmp/ja" <<'EOS'
 注文した商品がまだ届きません
 #t2 · new · normal · line · ja · demo
 From: 山田 花子 <hanako@example.jp> · JP · Asia/Tokyo · assignee: none
+Buyer's clock Sat 21:00 (Asia/Tokyo) · SLA overdue ~ (Sat 09:30 UTC) · LINE
+window closed ~ ago: approved templates only
 
 ● 山田 花子 [buyer] DATE (buyer's time HH:MM)
   こんにちは。一週間前に注文した抹茶セットがまだ届いていません。追跡番号を教えて
   いただけますか？よろしくお願いいたします。
-
-
 
 
 
@@ -46,11 +46,11 @@ check "Arabic thread in logical order" "$tmp/ar" <<'EOS'
 لم يصل طلبي بعد
 #t3 · open · normal · whatsapp · ar · demo
 From: ليلى حداد <layla@example.ae> · AE · Asia/Dubai · assignee: none
+Buyer's clock Sat 16:00 (Asia/Dubai) · SLA due in ~ (Sat 13:30 UTC) ·
+WhatsApp window ~ left
 
 ● ليلى حداد [buyer] DATE (buyer's time HH:MM)
   مرحبا، طلبت حذاء رقم 38 ووصلني رقم 40. أريد استبداله من فضلكم.
-
-
 
 
 
@@ -72,10 +72,10 @@ check "Thai thread with combining marks" "$tmp/th" <<'EOS'
 สินค้าชำรุดครับ
 #t4 · pending · low · chat · th · demo
 From: สมชาย ใจดี <somchai@example.th> · TH · Asia/Bangkok · assignee: bob
+Buyer's clock Sat 19:00 (Asia/Bangkok)
 
 ● สมชาย ใจดี [buyer] DATE (buyer's time HH:MM)
   แก้วที่ได้รับแตกครับ ขอเปลี่ยนใบใหม่ได้ไหมครับ
-
 
 
 

@@ -277,6 +277,30 @@ drvtest_sync(struct http_engine *e, struct account *a, struct got *g)
     return g->rc;
 }
 
+/* How a test opens its driver's account on a base path of the server. */
+typedef enum td_status (*drvtest_open_fn)(struct drvtest *f, struct acct *ac,
+                                          const char *path,
+                                          struct td_error *err);
+
+/* Open the account on a base path, sync it on engine e (the fixture's
+ * when NULL) into g, close it; the sync's outcome. */
+static inline enum td_status
+drvtest_sync_path(struct drvtest *f, struct http_engine *e,
+                  drvtest_open_fn open, const char *path, struct got *g)
+{
+    struct http_engine *eng = e ? e : f->http;
+    struct http_transport t = http_engine_transport(eng);
+    struct acct ac;
+    struct td_error err;
+    enum td_status rc;
+
+    assert_int_equal(open(f, &ac, path, &err), TD_OK);
+    ac.a->http = &t;
+    rc = drvtest_sync(eng, ac.a, g);
+    acct_close(&ac);
+    return rc;
+}
+
 /* The synced ticket with that backend id, NULL if it did not come. */
 static inline const struct ticket *
 drvtest_ticket(const struct got *g, const char *id)

@@ -66,19 +66,10 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
     return drvtest_acct_new(f, ac, err);
 }
 
-/* Sync the account on a base path of the server. */
-static enum td_status
-sync_path(struct fixture *f, const char *path, struct got *g)
-{
-    struct acct ac;
-    struct td_error err;
-    enum td_status rc;
-
-    assert_int_equal(acct_open(f, &ac, path, &err), TD_OK);
-    rc = drvtest_sync(f->http, ac.a, g);
-    acct_close(&ac);
-    return rc;
-}
+/* Sync the account on a base path of the server (on engine e). */
+#define sync_on(f, e, path, g) \
+    drvtest_sync_path((f), (e), acct_open, (path), (g))
+#define sync_path(f, path, g) sync_on((f), NULL, (path), (g))
 
 /* ---- sync ---- */
 
@@ -385,6 +376,66 @@ test_find_sent(void **state)
 
 /* ---- the account line ---- */
 
+/* ---- update ---- */
+
+static void
+test_update(void **state)
+{
+    struct fixture *f = *state;
+    struct acct ac;
+    struct td_error err;
+    const char *add[] = { "vip", "envío" }, *del[] = { "old" };
+    struct ticket_update u = {
+        .ticket_ext_id = "7",
+        .status = "solved",
+        .assignee = "5001",
+        .add_tags = add,
+        .n_add_tags = 2,
+        .remove_tags = del,
+        .n_remove_tags = 1,
+    };
+
+    assert_int_equal(acct_open(f, &ac, "/update", &err), TD_OK);
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u = (struct ticket_update){ .ticket_ext_id = "8", .assignee = "" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u.assignee = "lena@example.com";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_EINVAL);
+    u = (struct ticket_update){ .ticket_ext_id = "404", .status = "closed" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_ENOTFOUND);
+    acct_close(&ac);
+}
+
+/* ---- canned responses ---- */
+
+static void
+test_canned(void **state)
+{
+    struct fixture *f = *state;
+    struct canned_list l = { 0 };
+    struct acct ac;
+    struct td_error err;
+
+    assert_int_equal(acct_open(f, &ac, "/canned", &err), TD_OK);
+    assert_int_equal(drv_list_canned(ac.a, &l, &err), TD_OK);
+    /* Folder 1 over two pages, then folder 2. */
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0].id, "11");
+    assert_string_equal(l.v[0].title, "Pedido en camino");
+    assert_string_equal(l.v[0].folder, "Envíos");
+    assert_non_null(strstr(l.v[0].body,
+                           "Hola {{ticket.requester.firstname}}, "));
+    assert_non_null(strstr(l.v[0].body, ES));
+    /* No plain content: the HTML as text, placeholder kept. */
+    assert_non_null(strstr(l.v[1].body, AR));
+    assert_non_null(strstr(l.v[1].body, "{{ticket.id}}"));
+    assert_null(strstr(l.v[1].body, "<p>"));
+    assert_string_equal(l.v[2].folder, "İadeler");
+    assert_string_equal(l.v[2].body, TR);
+    canned_list_clear(&l);
+    acct_close(&ac);
+}
+
 static void
 test_open(void **state)
 {
@@ -458,6 +509,8 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find),
         cmocka_unit_test(test_find_sent),
+        cmocka_unit_test(test_update),
+        cmocka_unit_test(test_canned),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -66,19 +66,10 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
     return drvtest_acct_new(f, ac, err);
 }
 
-/* Sync the account on a base path of the server. */
-static enum td_status
-sync_path(struct fixture *f, const char *path, struct got *g)
-{
-    struct acct ac;
-    struct td_error err;
-    enum td_status rc;
-
-    assert_int_equal(acct_open(f, &ac, path, &err), TD_OK);
-    rc = drvtest_sync(f->http, ac.a, g);
-    acct_close(&ac);
-    return rc;
-}
+/* Sync the account on a base path of the server (on engine e). */
+#define sync_on(f, e, path, g) \
+    drvtest_sync_path((f), (e), acct_open, (path), (g))
+#define sync_path(f, path, g) sync_on((f), NULL, (path), (g))
 
 /* ---- sync ---- */
 

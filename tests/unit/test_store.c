@@ -505,10 +505,12 @@ test_query_fields(void **state)
     snprintf(idbuf, sizeof idbuf, "%lld,%lld", (long long)f->id[3],
              (long long)f->id[5]);
     expect1(f, QF_ID, QO_EQ, 0, idbuf, 0, "t3,t5");
-    /* sla: t1 due in 10m, t3 in 2h, t4 overdue, t2 and t5 have none. */
-    expect1(f, QF_SLA, QO_LT, 0, "30m", 1800, "t1,t4");
-    expect1(f, QF_SLA, QO_GT, 0, "1h", 3600, "t3");
-    expect1(f, QF_SLA, QO_LT, 1, "30m", 1800, "t2,t3,t5");
+    /* sla: t1 due in 10m; t3's clock is paused (pending) and t4's is
+     * stopped (solved) whatever their due times; t2 and t5 have none. */
+    expect1(f, QF_SLA, QO_LT, 0, "30m", 1800, "t1");
+    expect1(f, QF_SLA, QO_GT, 0, "5m", 300, "t1");
+    expect1(f, QF_SLA, QO_GT, 0, "1h", 3600, "");
+    expect1(f, QF_SLA, QO_LT, 1, "30m", 1800, "t2,t3,t4,t5");
     expect1(f, QF_AGE, QO_LT, 0, "4h", 4 * 3600, "t1,t3");
     expect1(f, QF_AGE, QO_GT, 0, "2d", 2 * 86400, "t2,t4");
     expect1(f, QF_UPDATED, QO_LT, 0, "1h", 3600, "t1,t3");
@@ -685,13 +687,17 @@ test_counts_position(void **state)
     assert_int_equal(store_inbox_position(f->s, &q, f->id[2], &pos,
                                           &f->err), TD_OK);
     assert_int_equal(pos, -1);
-    /* Default sort: t4 (overdue) then t1, t3 by due, then t5, t2. */
+    /* Default sort: t1 (the only one owing a reply), then the rest by
+     * update: t3, t5, t2, t4. */
     q.sort = QS_SLA;
     q_free(&q);
     assert_int_equal(store_inbox_position(f->s, &q, f->id[5], &pos,
                                           &f->err), TD_OK);
-    assert_int_equal(pos, 3);
+    assert_int_equal(pos, 2);
     assert_int_equal(store_inbox_position(f->s, &q, f->id[4], &pos,
+                                          &f->err), TD_OK);
+    assert_int_equal(pos, 4);
+    assert_int_equal(store_inbox_position(f->s, &q, f->id[1], &pos,
                                           &f->err), TD_OK);
     assert_int_equal(pos, 0);
 }

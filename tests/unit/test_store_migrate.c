@@ -13,6 +13,7 @@
 
 #include "core/model.h"
 #include "core/query.h"
+#include "store/schema.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -207,16 +208,19 @@ test_failed_migration_rolls_back(void **state)
     store_close(&s);
 }
 
-static int
-is_unread(struct store *s, int64_t id, struct td_error *err)
-{
-    struct ticket *t = NULL;
-    int unread;
+static int64_t raw_int(const char *path, const char *sql);
 
-    assert_int_equal(store_ticket_get(s, id, &t, err), TD_OK);
-    unread = t->unread;
-    ticket_free(&t);
-    return unread;
+static int
+is_unread(const char *path, int64_t id, struct td_error *err)
+{
+    char sql[128];
+
+    /* Raw, not store_ticket_get: its columns are the newest version's,
+     * and the file may be kept at an older one. */
+    (void)err;
+    snprintf(sql, sizeof sql, "SELECT %s FROM tickets t WHERE id = %lld",
+             SCHEMA_UNREAD, (long long)id);
+    return (int)raw_int(path, sql);
 }
 
 static int64_t
@@ -259,10 +263,13 @@ test_v2_to_v3(void **state)
     assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
     assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
     assert_int_equal(store_check(s, &f->err), TD_OK);
-    assert_int_equal(is_unread(s, 7, &f->err), 0);
-    assert_int_equal(is_unread(s, 8, &f->err), 0);
+    assert_int_equal(is_unread(f->path, 7, &f->err), 0);
+    assert_int_equal(is_unread(f->path, 8, &f->err), 0);
     assert_int_equal(count_unread(s, &f->err), 0);
     assert_int_equal(count_text(s, "customs", &f->err), 1);
+    /* Writes are the newest build's: its upserts fill later columns. */
+    store_close(&s);
+    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
 
     /* The customer's last word before the upgrade (at 1000, ticket
      * updated at 2000) was seen; one after it is news. */
@@ -272,11 +279,11 @@ test_v2_to_v3(void **state)
     m.is_public = 1;
     m.created_at = 1900;
     assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
-    assert_int_equal(is_unread(s, 7, &f->err), 0);
+    assert_int_equal(is_unread(f->path, 7, &f->err), 0);
     m.created_at = 2500;
     assert_int_equal(store_message_upsert(s, 7, &m, &f->err), TD_OK);
     message_clear(&m);
-    assert_int_equal(is_unread(s, 7, &f->err), 1);
+    assert_int_equal(is_unread(f->path, 7, &f->err), 1);
     assert_int_equal(count_unread(s, &f->err), 1);
 
     /* A ticket the old build never stored starts unread. */
@@ -287,7 +294,7 @@ test_v2_to_v3(void **state)
     t.requester.id = 1;
     t.updated_at = 3000;
     assert_int_equal(store_ticket_upsert(s, &t, &f->err), TD_OK);
-    assert_int_equal(is_unread(s, t.id, &f->err), 1);
+    assert_int_equal(is_unread(f->path, t.id, &f->err), 1);
     assert_int_equal(count_unread(s, &f->err), 2);
     assert_int_equal(store_ticket_mark_seen(s, 7, 1, &f->err), TD_OK);
     assert_int_equal(count_unread(s, &f->err), 1);
@@ -297,7 +304,7 @@ test_v2_to_v3(void **state)
 
     /* Opening again migrates nothing and keeps the seen state. */
     assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
-    assert_int_equal(is_unread(s, 7, &f->err), 0);
+    assert_int_equal(is_unread(f->path, 7, &f->err), 0);
     assert_int_equal(count_unread(s, &f->err), 1);
     store_close(&s);
 }
@@ -333,7 +340,7 @@ test_v3_to_v4(void **state)
     assert_int_equal(store_open_version(f->path, 3, &s, &f->err), TD_OK);
     store_close(&s);
 
-    assert_int_equal(store_open(f->path, &s, &f->err), TD_OK);
+    assert_int_equal(store_open_version(f->path, 4, &s, &f->err), TD_OK);
     assert_int_equal(store_schema_version(s), 4);
     assert_int_equal(store_check(s, &f->err), TD_OK);
     assert_int_equal(raw_int(f->path, "SELECT first_reply_at FROM tickets"

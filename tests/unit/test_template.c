@@ -197,7 +197,7 @@ test_parse_errors(void **state)
         "Bonjour\n";                                /* 23 */
     static const char *const want[] = {
         "t.tmpl:2: unknown key 'staus' (name, code, description, intent, "
-        "tags, status, type, approved)",
+        "tags, status, type, approved, origin, imported)",
         "t.tmpl:3: unknown status 'later' (new, open, pending, on-hold, "
         "solved, closed or none)",
         "t.tmpl:4: type is 'public' or 'note', not 'secret'",
@@ -494,6 +494,28 @@ test_hostile_values(void **state)
     /* ...and a fallback's text is not expanded either. */
     assert_render("{{order.status || \"x\"}}{{tracking.eta || \"{{y}}\"}}",
                   &f.v, "en", "open5 November 2026");
+    /* A value that looks like a prompt or a section is neither: only the
+     * body's own prompt is asked for, and the text keeps both. */
+    {
+        struct trender r;
+        char *got;
+
+        xfree_str(&f.v.text[TV_ORDER_NUMBER]);
+        f.v.text[TV_ORDER_NUMBER] = xstrdup("{{?order_secret}}\n[en]\n}}");
+        got = render("{{order.number}} {{?refund_amount}}", &f.v, "en", &r);
+        assert_string_equal(got, "{{?order_secret}}\n[en]\n}} "
+                            "{{?refund_amount}}");
+        assert_int_equal(r.inputs.n, 1);
+        assert_string_equal(r.inputs.v[0], "refund_amount");
+        assert_int_equal(r.missing.n, 0);
+        free(got);
+        trender_free(&r);
+    }
+    /* An answer that names its own prompt, or holds "||" and quotes, is
+     * written once as it is: no loop, no second pass. */
+    assert_int_equal(tvars_set(&f.v, "?loop={{?loop}} || \"x\" }}"), 0);
+    assert_render("[{{?loop}}] [{{?loop || \"y\"}}]", &f.v, "en",
+                  "[{{?loop}} || \"x\" }}] [{{?loop}} || \"x\" }}]");
     fixture_free(&f);
 }
 

@@ -76,39 +76,10 @@ acct_open(struct fixture *f, struct acct *ac, const char *path,
     return drvtest_acct_new(f, ac, err);
 }
 
-/* Sync the account on a base path of the server, on engine e. */
-static enum td_status
-sync_on(struct fixture *f, struct http_engine *e, const char *path,
-        struct got *g)
-{
-    struct http_transport t = http_engine_transport(e);
-    struct acct ac;
-    struct td_error err;
-    enum td_status rc;
-
-    assert_int_equal(acct_open(f, &ac, path, &err), TD_OK);
-    ac.a->http = &t;
-    rc = drvtest_sync(e, ac.a, g);
-    acct_close(&ac);
-    return rc;
-}
-
-static enum td_status
-sync_path(struct fixture *f, const char *path, struct got *g)
-{
-    return sync_on(f, f->http, path, g);
-}
-
-/* The synced ticket with that Zendesk id, NULL if it did not come. */
-static const struct ticket *
-ticket_by_id(const struct got *g, const char *id)
-{
-    for (size_t i = 0; i < g->n_tickets; i++)
-        if (g->tickets[i].external_id &&
-            strcmp(g->tickets[i].external_id, id) == 0)
-            return &g->tickets[i];
-    return NULL;
-}
+/* Sync the account on a base path of the server (on engine e). */
+#define sync_on(f, e, path, g) \
+    drvtest_sync_path((f), (e), acct_open, (path), (g))
+#define sync_path(f, path, g) sync_on((f), NULL, (path), (g))
 
 /* ---- sync ---- */
 
@@ -126,7 +97,7 @@ test_sync_pages(void **state)
     assert_int_equal(g.progress_done, 7);
     assert_int_equal(g.progress_total, 0);  /* the export gives none */
 
-    t = ticket_by_id(&g, "1");
+    t = drvtest_ticket(&g, "1");
     assert_non_null(t);
     assert_string_equal(t->subject, "Pedido dañado — İade");
     assert_int_equal(t->status, TS_NEW);
@@ -142,6 +113,8 @@ test_sync_pages(void **state)
     assert_int_equal(t->n_tags, 2);
     assert_string_equal(t->tags[0], "envío");
     assert_int_equal(t->first_response_due, 1795176000);  /* 12:00 Z */
+    /* next_reply_time: 2026-11-21T10:00:00Z */
+    assert_int_equal(t->next_response_due, 1795255200);
     assert_int_equal(t->created_at, 1795168800);
     /* Two comment pages: all four comments, in order. */
     assert_int_equal(t->n_messages, 4);
@@ -168,7 +141,7 @@ test_sync_pages(void **state)
     assert_string_equal(m->body, "Nota: revisar stock");
     assert_int_equal(t->messages[3].author, AK_SYSTEM);   /* author -1 */
 
-    t = ticket_by_id(&g, "2");
+    t = drvtest_ticket(&g, "2");
     assert_int_equal(t->status, TS_ON_HOLD);
     assert_string_equal(t->status_raw, "hold");
     assert_int_equal(t->priority, TP_NORMAL);   /* null */
@@ -178,7 +151,7 @@ test_sync_pages(void **state)
     assert_string_equal(t->messages[0].body, TR);
     assert_int_equal(t->first_response_due, 0);
 
-    t = ticket_by_id(&g, "3");
+    t = drvtest_ticket(&g, "3");
     assert_int_equal(t->status, TS_PENDING);
     assert_int_equal(t->priority, TP_URGENT);
     assert_int_equal(t->channel, CH_WHATSAPP);
@@ -190,7 +163,7 @@ test_sync_pages(void **state)
     assert_int_equal(t->messages[1].author, AK_AGENT);    /* an admin */
     assert_string_equal(t->messages[1].body, "شكراً");     /* body only */
 
-    t = ticket_by_id(&g, "4");
+    t = drvtest_ticket(&g, "4");
     assert_int_equal(t->status, TS_SOLVED);
     assert_int_equal(t->priority, TP_LOW);
     assert_int_equal(t->channel, CH_CHAT);      /* native_messaging */
@@ -203,18 +176,18 @@ test_sync_pages(void **state)
     assert_non_null(strstr(t->messages[0].body, JA));
     assert_non_null(strstr(t->messages[0].body, TH));
 
-    t = ticket_by_id(&g, "5");
+    t = drvtest_ticket(&g, "5");
     assert_int_equal(t->status, TS_CLOSED);
     assert_int_equal(t->channel, CH_LINE);
     assert_string_equal(t->messages[0].body, TH);
 
     /* Deleted: its status only, no comment request (the script has
      * none). Gone before its comments were read: no thread. */
-    t = ticket_by_id(&g, "6");
+    t = drvtest_ticket(&g, "6");
     assert_int_equal(t->status, TS_CLOSED);
     assert_string_equal(t->status_raw, "deleted");
     assert_int_equal(t->n_messages, 0);
-    t = ticket_by_id(&g, "7");
+    t = drvtest_ticket(&g, "7");
     assert_non_null(t);
     assert_int_equal(t->n_messages, 0);
     got_free(&g);
@@ -509,6 +482,76 @@ test_find_sent_pages(void **state)
     acct_close(&ac);
 }
 
+/* ---- update ---- */
+
+static void
+test_update(void **state)
+{
+    struct fixture *f = *state;
+    struct acct ac;
+    struct td_error err;
+    const char *add[] = { "vip", "envío" }, *del[] = { "old" };
+    struct ticket_update u = {
+        .ticket_ext_id = "7",
+        .status = "on-hold",
+        .assignee = "lena@example.com",
+        .add_tags = add,
+        .n_add_tags = 2,
+        .remove_tags = del,
+        .n_remove_tags = 1,
+    };
+
+    assert_int_equal(acct_open(f, &ac, "/update", &err), TD_OK);
+    assert_true(ac.a->drv->caps & DRV_CAP_TAGS);
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u = (struct ticket_update){ .ticket_ext_id = "8", .assignee = "" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    u.assignee = "900";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_OK);
+    /* A name is not enough for Zendesk: refused before any request. */
+    u.assignee = "Lena Agent";
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_EINVAL);
+    assert_non_null(strstr(err.msg, "email or id"));
+    u = (struct ticket_update){ .ticket_ext_id = "404", .status = "closed" };
+    assert_int_equal(drv_update(ac.a, &u, &err), TD_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "RecordNotFound"));
+    acct_close(&ac);
+}
+
+/* ---- canned replies: macros ---- */
+
+static void
+test_canned(void **state)
+{
+    struct fixture *f = *state;
+    struct canned_list l = { 0 };
+    struct acct ac;
+    struct td_error err;
+
+    assert_int_equal(acct_open(f, &ac, "/canned", &err), TD_OK);
+    assert_int_equal(drv_list_canned(ac.a, &l, &err), TD_OK);
+    /* Two pages; the macro that only sets fields is no canned reply. */
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0].id, "1");
+    /* "::" groups macros: the folder, then the title. */
+    assert_string_equal(l.v[0].folder, "Devoluciones");
+    assert_string_equal(l.v[0].title, "Producto dañado");
+    assert_non_null(strstr(l.v[0].body,
+                           "Hola {{ticket.requester.first_name}}, "));
+    assert_non_null(strstr(l.v[0].body, ES));
+    assert_null(l.v[1].folder);
+    assert_string_equal(l.v[1].title, "お詫び");
+    assert_string_equal(l.v[1].body, JA);
+    /* comment_value_html as text; the last "::" splits. */
+    assert_string_equal(l.v[2].folder, "Envío::Tayland");
+    assert_string_equal(l.v[2].title, "Teslimat");
+    assert_non_null(strstr(l.v[2].body, TH));
+    assert_non_null(strstr(l.v[2].body, "{{ticket.id}}"));
+    assert_null(strstr(l.v[2].body, "<p>"));
+    canned_list_clear(&l);
+    acct_close(&ac);
+}
+
 /* ---- the account line ---- */
 
 static void
@@ -617,6 +660,8 @@ main(void)
         cmocka_unit_test(test_reply),
         cmocka_unit_test(test_crash_then_find_sent),
         cmocka_unit_test(test_find_sent_pages),
+        cmocka_unit_test(test_update),
+        cmocka_unit_test(test_canned),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -9,6 +9,7 @@ import sys
 from datetime import timedelta
 
 from . import edge
+from .canned import CANNED
 from . import orders as od
 from . import people
 from .plan import (ANCHOR, COUNTRY_W, GAP_H, LOGISTIC, PATTERNS, SITUATION_W, SUBJECT_FOR, TAGS, channel_for,
@@ -219,6 +220,7 @@ def main(argv):
     dump(os.path.join(out, "customers.json"), customers)
     dump(os.path.join(out, "orders.json"), [o for _, _, o, _ in orders])
     dump(os.path.join(out, "shipments.json"), ship_list)
+    dump(os.path.join(out, "canned.json"), CANNED)
     for tk in tickets:
         dump(os.path.join(out, "tickets", tk["id"] + ".json"), tk)
     print("wrote %d tickets, %d customers, %d orders, %d shipments, languages: %s"
