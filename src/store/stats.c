@@ -1006,7 +1006,7 @@ sx_products(struct sctx *c)
         "  / count(DISTINCT o.id)"
         " FROM st_o o JOIN order_items i ON i.order_id = o.id"
         " WHERE ifnull(i.sku, '') <> '' GROUP BY upper(i.sku)"
-        " ORDER BY 4 DESC, 2 DESC, 1 LIMIT %d", STATS_TOP);
+        " ORDER BY 3 DESC, 4 DESC, 2 DESC, 1 LIMIT %d", STATS_TOP);
     if ((rc = sx_fill(c, STATS_PRODUCT_RETURNS, sql, NULL, 0)) != TD_OK)
         return rc;
     snprintf(sql, sizeof sql,

@@ -97,7 +97,7 @@ check_has "service at 160x45: two columns, the heat map" "$tmp/w" \
     '^  <1h  +0 +\(unassigned\)' \
     'Tickets by weekday and hour$' \
     ' 0        3        6        9        12       15       18       21$' \
-    ' Mon ' ' Sun$'
+    ' Mon( |$)' ' Sun( |$)'
 check "products at 160x45, side by side" "$tmp/w2" <<'EOS'
  Statistics:  Volume  [Products]  Logistics   Service                                                                                                  all time
  6 tickets · 0 answered · reply p50 - p90 - · SLA breached 2/5 (40%) · 5 unsolved
