@@ -11,6 +11,9 @@ pcmods="ncursesw libcurl libcjson libnotify readline sqlite3 libxml-2.0 libutf8p
 pkgs="libncurses-dev libcurl4-openssl-dev libcjson-dev libnotify-dev libreadline-dev libsqlite3-dev libxml2-dev libutf8proc-dev"
 # needed by `make test` and `make bench`, not by the program itself
 tools_pkgs="libcmocka-dev pkg-config gcc make tmux python3 sqlite3 curl openssl apertium-eng-spa"
+# the notification tests run a notification server on a private session
+# bus; the man page test lints with mandoc and renders with man -l
+tools_pkgs="$tools_pkgs dbus-daemon python3-dbus python3-gi mandoc man-db"
 
 missing=""
 for p in $pkgs $tools_pkgs; do

@@ -22,10 +22,28 @@
 #include "store/store.h"
 #include "util/xmalloc.h"
 
+static int
+always_writes(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return 1;
+}
+
+/* outbox writes only when it sends (--flush). */
+static int
+outbox_writes(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--flush") == 0)
+            return 1;
+    return 0;
+}
+
 static const struct cli_cmd commands[] = {
     {
         .name = "list",
-        .usage = "list [--json] [--limit N] [QUERY...]",
+        .usage = "list [--view V] [--json|--plain|--csv] [QUERY...]",
         .desc = "list tickets matching a query (see ttydesk(1), QUERIES)",
         .needs_store = 1,
         .run = cmd_list,
@@ -65,6 +83,7 @@ static const struct cli_cmd commands[] = {
                 "sent, 3 held, 5 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
+        .writes = always_writes,
     },
     {
         .name = "outbox",
@@ -73,6 +92,7 @@ static const struct cli_cmd commands[] = {
                 "sends what waits",
         .needs_store = 1,
         .run = cmd_outbox,
+        .writes = outbox_writes,
     },
     {
         .name = "template",
@@ -88,6 +108,7 @@ static const struct cli_cmd commands[] = {
         .desc = "change status, assignee or tags without a message",
         .needs_store = 1,
         .run = cmd_update,
+        .writes = always_writes,
     },
     {
         .name = "dump-config",
@@ -133,6 +154,17 @@ cli_print_commands(void)
 {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         printf("  %-40s %s\n", commands[i].usage, commands[i].desc);
+}
+
+int
+cli_refuse_write(const struct app *app, const struct cli_cmd *cmd, int argc,
+                 char **argv)
+{
+    if (!app->readonly || cmd->writes == NULL || !cmd->writes(argc, argv))
+        return 0;
+    fprintf(stderr, "ttydesk: %s: read-only mode (--readonly or set "
+            "readonly = yes): nothing is sent or changed\n", cmd->name);
+    return CLI_EXIT_READONLY;
 }
 
 int

@@ -29,7 +29,7 @@
 /* Exit statuses beyond cmd_outbox_act.h's: a --template reply with
  * variables or prompts left open (documented in ttydesk(1)). */
 enum {
-    REPLY_UNRESOLVED = 5,
+    REPLY_UNRESOLVED = 6,
 };
 
 /* --template NAME: the reply's text, type and status from a template

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/list_fmt.h"
 #include "config/config.h"
 #include "core/query.h"
 #include "net/json.h"
@@ -89,35 +90,13 @@ stats_json(const struct stats *st, const char *query, const char *tz,
 
 /* ---- CSV ---- */
 
-/* One RFC 4180 field. Text a spreadsheet would run as a formula (= + -
- * @ first) gets a leading quote mark: SKUs and names come from shops. */
-static void
-csv_field(struct buf *b, const char *s)
-{
-    char *clean = sanitize_str(s ? s : "", 0);
-    int quote = strpbrk(clean, ",\"\n") != NULL;
-
-    if (quote)
-        buf_addc(b, '"');
-    if (strchr("=+-@", clean[0]) && clean[0])
-        buf_addc(b, '\'');
-    for (const char *p = clean; *p; p++) {
-        if (*p == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *p);
-    }
-    if (quote)
-        buf_addc(b, '"');
-    free(clean);
-}
-
 static void
 stats_csv(const struct stats *st)
 {
     struct buf b;
 
     buf_init(&b, 0);
-    puts("table,key,key2,metric,value");
+    fputs("table,key,key2,metric,value\r\n", stdout);
     for (int i = 0; i < STATS_COUNT; i++) {
         const struct stats_table *tb = &st->t[i];
 
@@ -125,13 +104,14 @@ stats_csv(const struct stats *st)
             for (int v = 0; v < tb->def->n_vals; v++) {
                 buf_reset(&b);
                 buf_printf(&b, "%s,", tb->def->name);
-                csv_field(&b, tb->rows[r].key);
+                list_fmt_csv_field(&b, tb->rows[r].key, 1);
                 buf_addc(&b, ',');
-                csv_field(&b, tb->rows[r].key2);
+                list_fmt_csv_field(&b, tb->rows[r].key2, 1);
                 buf_printf(&b, ",%s,", tb->def->vals[v]);
                 if (!isnan(tb->rows[r].v[v]))
                     buf_printf(&b, "%.10g", tb->rows[r].v[v]);
-                puts(buf_str(&b));
+                buf_adds(&b, "\r\n");
+                fputs(buf_str(&b), stdout);
             }
         }
     }

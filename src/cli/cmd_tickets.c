@@ -15,6 +15,7 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "cli/cmd_classify.h"
+#include "cli/list_fmt.h"
 #include "cli/ticket_json.h"
 #include "config/config.h"
 #include "config/views.h"
@@ -92,23 +93,28 @@ list_row(struct buf *line, const struct ticket *t, time_t now, int cols,
     puts(buf_str(line));
 }
 
+enum list_format { LF_TABLE, LF_JSON, LF_PLAIN, LF_CSV };
+
 int
 cmd_list(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "json", no_argument, NULL, 'j' },
+        { "plain", no_argument, NULL, 'p' },
+        { "csv", no_argument, NULL, 'c' },
         { "limit", required_argument, NULL, 'n' },
         { "view", required_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    enum list_format fmt = LF_TABLE;
     struct ticket rows[LIST_PAGE];
     struct query q = { 0 };
     struct td_error err;
     struct buf text, line;
     long limit = 0, shown = 0;
     size_t offset = 0, got;
-    int json = 0, c, rc = 0, cols = term_cols();
+    int json = 0, c, rc = 0, cols = term_cols(), n_fmt = 0;
     time_t now = time_now();
 
     optind = 0;     /* 0, not 1: glibc then also resets its permutation state */
@@ -116,7 +122,16 @@ cmd_list(struct app *app, int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+jn:V:h", opts, NULL)) != -1) {
         switch (c) {
         case 'j':
-            json = 1;
+            fmt = LF_JSON;
+            n_fmt++;
+            break;
+        case 'p':
+            fmt = LF_PLAIN;
+            n_fmt++;
+            break;
+        case 'c':
+            fmt = LF_CSV;
+            n_fmt++;
             break;
         case 'n':
             if (parse_count(optarg, &limit) != 0) {
@@ -136,11 +151,17 @@ cmd_list(struct app *app, int argc, char **argv)
             break;
         default:
             buf_free(&text);
-            fprintf(stderr, "usage: ttydesk list [--json] [--limit N] "
-                            "[--view NAME] [QUERY...]\n");
+            fprintf(stderr, "usage: ttydesk list [--view NAME] [--json|--plain|"
+                            "--csv] [--limit N] [QUERY...]\n");
             return c == 'h' ? 0 : 2;
         }
     }
+    if (n_fmt > 1) {
+        buf_free(&text);
+        return cli_fail("list: --json, --plain and --csv are one of a kind; "
+                        "give one"), 2;
+    }
+    json = fmt == LF_JSON;
     for (int i = optind; i < argc; i++) {
         if (text.len > 0)
             (void)buf_addc(&text, ' ');
@@ -157,6 +178,10 @@ cmd_list(struct app *app, int argc, char **argv)
     buf_init(&line, 0);
     if (json)
         fputs("[", stdout);
+    else if (fmt == LF_CSV)
+        printf("%s\r\n", LIST_FMT_COLUMNS);
+    else if (fmt == LF_PLAIN)
+        ;   /* no header: one ticket a line, for cut and read */
     else
         printf("%-6s %s%-8s %-6s %-8s %-2s %-6s %-2s %-18s %s\n", "ID",
                app->n_accounts > 1 ? "ACCOUNT    " : "", "STATUS", "PRI",
@@ -180,6 +205,13 @@ cmd_list(struct app *app, int argc, char **argv)
                 printf("%s\n%s", shown + (long)i ? "," : "", s);
                 cJSON_free(s);
                 cJSON_Delete(o);
+            } else if (fmt == LF_PLAIN || fmt == LF_CSV) {
+                buf_reset(&line);
+                if (fmt == LF_PLAIN)
+                    list_fmt_plain(&line, &rows[i]);
+                else
+                    list_fmt_csv(&line, &rows[i]);
+                fwrite(line.data, 1, line.len, stdout);
             } else {
                 list_row(&line, &rows[i], now, cols, app->n_accounts > 1);
             }

@@ -58,10 +58,6 @@ cmd_update(struct app *app, int argc, char **argv)
         rc = 2;
         goto usage;
     }
-    if (app->readonly) {
-        cli_fail("update: read-only mode");
-        goto out;
-    }
     if (cli_resolve_ticket(app, argv[optind], &id, &err) != TD_OK ||
         store_ticket_get(app->store, id, &t, &err) != TD_OK) {
         cli_fail("update %s: %s", argv[optind], err.msg);

@@ -41,6 +41,8 @@ static enum td_status cmd_color(struct config *, int, char **,
                                 struct td_error *);
 static enum td_status cmd_source(struct config *, int, char **,
                                  struct td_error *);
+static enum td_status cmd_notify(struct config *, int, char **,
+                                 struct td_error *);
 
 static const struct config_cmd cmds[] = {
     {
@@ -149,6 +151,15 @@ static const struct config_cmd cmds[] = {
         .usage = "sla NAME first=DURATION [next=DURATION] [priority=P,..] "
                  "[channel=C,..] [account=NAME] [hours=TEAM]",
         .exec = cmd_sla,
+    },
+    {
+        .name = "notify",
+        .min_args = 1,
+        .max_args = -1,
+        .usage = "notify EVENT [view=NAME] [assigned=me|none|NAME] "
+                 "[within=DURATION] [via=CHANNELS] [rate=N/PERIOD] "
+                 "[urgency=low|normal|critical]",
+        .exec = cmd_notify,
     },
 };
 
@@ -646,4 +657,18 @@ cmd_source(struct config *cfg, int argc, char **argv, struct td_error *err)
         td_error_prefix(err, "source: ");
     free(path);
     return rc;
+}
+
+/* notify EVENT [KEY=VALUE ...]: the rule's grammar is notify_rules.c's;
+ * the same line twice is kept once. */
+static enum td_status
+cmd_notify(struct config *cfg, int argc, char **argv, struct td_error *err)
+{
+    struct notify_rule r;
+    enum td_status rc;
+
+    if ((rc = notify_rule_parse(argc, argv, &r, err)) != TD_OK)
+        return rc;
+    defs_put_notify(cfg, &r);
+    return TD_OK;
 }

@@ -364,6 +364,8 @@ config_dump(const struct config *cfg, struct buf *out)
 
         dump_words(out, w, c->attrs ? 5 : 4);
     }
+    for (i = 0; i < cfg->n_notify; i++)
+        buf_printf(out, "%s\n", cfg->notify[i].text);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/notify_rules.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -37,6 +38,9 @@ enum opt_id {
     OPT_BREACHING_WITHIN,   /* duration: the breaching view's horizon */
     OPT_NIGHT_HOURS,        /* string: "22:00-07:00", night at the buyer's */
     OPT_MORNING,            /* string: "09:00", what :send-at morning means */
+    OPT_NOTIFY_CMD,         /* string: a command run per notification */
+    OPT_NOTIFY_VIA,         /* string: default channels of notify rules */
+    OPT_NOTIFY_RATE,        /* string: N/PERIOD over all rules */
     OPT_STATS_TIMEZONE,     /* string: the team's IANA zone for statistics;
                                "" = the timezone option */
     OPT_STATS_SINCE,        /* duration: the default range of statistics;
@@ -119,6 +123,8 @@ struct config {
     struct color_def *colors;
     size_t n_colors;
     struct sla_book *sla;       /* `sla` and `hours` lines (core/sla.h) */
+    struct notify_rule *notify;     /* `notify` lines, in order */
+    size_t n_notify;
     char **errors;              /* "file:line: message", in order */
     size_t n_errors;
     int source_depth;           /* guards `source` loops */

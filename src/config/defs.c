@@ -80,6 +80,25 @@ defs_put_view(struct config *cfg, const char *name, const char *query)
     cfg->n_views++;
 }
 
+void
+defs_put_notify(struct config *cfg, struct notify_rule *r)
+{
+    size_t i;
+
+    for (i = 0; i < cfg->n_notify; i++) {
+        if (strcmp(cfg->notify[i].text, r->text) == 0) {
+            notify_rule_clear(&cfg->notify[i]);
+            array_remove(cfg->notify, &cfg->n_notify, sizeof *cfg->notify,
+                         i);
+            break;
+        }
+    }
+    cfg->notify = xreallocarray(cfg->notify, cfg->n_notify + 1,
+                                sizeof *cfg->notify);
+    cfg->notify[cfg->n_notify++] = *r;
+    memset(r, 0, sizeof *r);
+}
+
 static void
 bind_clear(struct bind_def *b)
 {
@@ -206,6 +225,11 @@ defs_free_all(struct config *cfg)
     for (i = 0; i < cfg->n_colors; i++)
         color_clear(&cfg->colors[i]);
     free(cfg->colors);
+    for (i = 0; i < cfg->n_notify; i++)
+        notify_rule_clear(&cfg->notify[i]);
+    free(cfg->notify);
+    cfg->notify = NULL;
+    cfg->n_notify = 0;
     for (i = 0; i < cfg->n_errors; i++)
         free(cfg->errors[i]);
     free(cfg->errors);

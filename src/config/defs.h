@@ -22,6 +22,9 @@ void defs_put_macro(struct config *cfg, const char *map, const char *keys,
 void defs_put_color(struct config *cfg, const char *object, const char *fg,
                     const char *bg, const char *attrs);
 
+/* Takes over what *r owns and zeroes *r; an identical rule is replaced. */
+void defs_put_notify(struct config *cfg, struct notify_rule *r);
+
 /* Release what an account_def owns and zero it. */
 void defs_account_clear(struct account_def *a);
 /* Release every list of cfg (and its errors). */

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/buyertime.h"
+#include "core/notify_rules.h"
 #include "core/query.h"
 #include "util/tzspan.h"
 #include "util/xmalloc.h"
@@ -18,6 +19,8 @@ static enum td_status check_columns(const char *v, struct td_error *err);
 static enum td_status check_lang(const char *v, struct td_error *err);
 static enum td_status check_span(const char *v, struct td_error *err);
 static enum td_status check_clock(const char *v, struct td_error *err);
+static enum td_status check_notify_via(const char *v, struct td_error *err);
+static enum td_status check_notify_rate(const char *v, struct td_error *err);
 static enum td_status check_zone(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
@@ -177,6 +180,27 @@ static const struct option_def options[OPT_COUNT] = {
         .def = "09:00",
         .desc = "the buyer's local time :send-at morning means (HH:MM)",
     },
+    [OPT_NOTIFY_CMD] = {
+        .name = "notify_cmd",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "a command run for each notification, details in "
+                "TTYDESK_* variables (no shell)",
+    },
+    [OPT_NOTIFY_VIA] = {
+        .name = "notify_via",
+        .type = OT_STRING,
+        .def = "auto",
+        .desc = "channels of notify rules without via=: desktop, osc9, "
+                "osc777, bell, cmd, auto",
+    },
+    [OPT_NOTIFY_RATE] = {
+        .name = "notify_rate",
+        .type = OT_STRING,
+        .def = "6/1m",
+        .desc = "at most N notifications per PERIOD over all rules "
+                "(0: no limit)",
+    },
     [OPT_STATS_TIMEZONE] = {
         .name = "stats_timezone",
         .type = OT_STRING,
@@ -235,6 +259,12 @@ static const struct option_rule rules[OPT_COUNT] = {
     },
     [OPT_MORNING] = {
         .check = check_clock,
+    },
+    [OPT_NOTIFY_VIA] = {
+        .check = check_notify_via,
+    },
+    [OPT_NOTIFY_RATE] = {
+        .check = check_notify_rate,
     },
     [OPT_STATS_TIMEZONE] = {
         .check = check_zone,
@@ -340,6 +370,29 @@ check_columns(const char *v, struct td_error *err)
     }
     return td_error_set(err, TD_EINVAL, "inbox_columns: bad column list "
                         "'%s' (NAME[:WIDTH],...)", v);
+}
+
+static enum td_status
+check_notify_via(const char *v, struct td_error *err)
+{
+    unsigned via;
+
+    if (notify_via_parse(v, &via, err) != 0) {
+        td_error_prefix(err, "notify_via: ");
+        return TD_EINVAL;
+    }
+    return TD_OK;
+}
+
+static enum td_status
+check_notify_rate(const char *v, struct td_error *err)
+{
+    struct notify_rate r;
+
+    if (notify_rate_parse(v, &r) != 0)
+        return td_error_set(err, TD_EINVAL, "notify_rate: bad value '%s' "
+                            "(N/PERIOD such as 6/1m, or 0)", v);
+    return TD_OK;
 }
 
 /* Parse the text of a non-string option into *num. */

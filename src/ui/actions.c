@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "app.h"
+#include "config/config.h"
+
 #include "ui/editor.h"
 #include "ui/help.h"
 #include "ui/stats.h"
@@ -210,6 +213,25 @@ act_note(struct ui *ui)
     editor_begin(ui, 1);
 }
 
+/* Screen sharing: hide emails, phones and addresses (the pii_mask
+ * option, so :set pii_mask and the rc file say the same). The panes
+ * rebuild their lines when they see the option change. */
+static void
+act_toggle_pii(struct ui *ui)
+{
+    struct td_error err;
+    int on = !screen_pii(ui);
+
+    td_error_clear(&err);
+    if (config_exec_line(ui->app->cfg, on ? "set pii_mask" : "set nopii_mask",
+                         NULL, 0, &err) != TD_OK) {
+        ui_error(ui, "%s", err.msg);
+        return;
+    }
+    ui_message(ui, on ? "personal data hidden (emails, phones, addresses)"
+                      : "personal data shown");
+}
+
 /* Queue-first work: the next ticket opens where the agent is. */
 static void
 act_step(struct ui *ui, int dir)
@@ -238,6 +260,7 @@ act_prev_ticket(struct ui *ui)
 }
 
 #define ACT(n, d, f) { .name = n, .desc = d, .fn = f }
+#define ACTW(n, d, f) { .name = n, .desc = d, .fn = f, .writes = 1 }
 
 static const struct action actions[] = {
     ACT("move-down", "next line or ticket", act_move_down),
@@ -258,8 +281,8 @@ static const struct action actions[] = {
     ACT("redraw", "repaint the screen, refresh the counts", act_redraw),
     ACT("toggle-order", "switch the order panel and the editor",
         act_toggle_order),
-    ACT("reply", "write a public reply to the open ticket", act_reply),
-    ACT("note", "write an internal note on the open ticket", act_note),
+    ACTW("reply", "write a public reply to the open ticket", act_reply),
+    ACTW("note", "write an internal note on the open ticket", act_note),
     ACT("next-ticket", "open the next ticket of the list", act_next_ticket),
     ACT("prev-ticket", "open the previous ticket", act_prev_ticket),
     ACT("quit", "leave ttydesk (drafts are saved)", act_quit),
@@ -280,11 +303,11 @@ static const struct action actions[] = {
     ACT("mark-clear", "clear every mark", inbox_act_mark_clear),
     ACT("toggle-unread", "mark the ticket (or the marked ones) read or "
         "unread", inbox_act_toggle_unread),
-    ACT("bulk", "change the status of the marked tickets (:bulk-status)",
+    ACTW("bulk", "change the status of the marked tickets (:bulk-status)",
         act_bulk),
-    ACT("bulk-assign", "assign the marked tickets (:bulk-assign NAME|me|none)",
+    ACTW("bulk-assign", "assign the marked tickets (:bulk-assign NAME|me|none)",
         act_bulk_assign),
-    ACT("bulk-tag", "tag the marked tickets (:bulk-tag +TAG -TAG)",
+    ACTW("bulk-tag", "tag the marked tickets (:bulk-tag +TAG -TAG)",
         act_bulk_tag),
     ACT("filter-clear", "drop the / filter", inbox_act_filter_clear),
     ACT("fold-toggle", "show or fold quoted history",
@@ -304,8 +327,8 @@ static const struct action actions[] = {
         "editor holds is sent)", uitrans_act_swap_draft),
     ACT("generate-draft", "ask the drafter for a draft (review it before "
         "sending)", uitrans_act_generate_draft),
-    ACT("send", "send the draft (through the outbox)", editor_act_send),
-    ACT("edit-external", "edit the draft in $EDITOR",
+    ACTW("send", "send the draft (through the outbox)", editor_act_send),
+    ACTW("edit-external", "edit the draft in $EDITOR",
         editor_act_edit_external),
     ACT("toggle-note", "switch public reply / internal note",
         editor_act_toggle_note),
@@ -333,13 +356,13 @@ static const struct action actions[] = {
     ACT("newline", "new line", editor_act_newline),
     ACT("use-suggestion", "start the empty draft with the suggested reply "
         "(else the next pane)", act_use_suggestion),
-    ACT("send-next", "send the draft, apply its status, open the next "
+    ACTW("send-next", "send the draft, apply its status, open the next "
         "ticket", editor_act_send_next),
     ACT("template-picker", "insert a canned reply (search, preview)",
         picker_act_open),
     ACT("picker-insert", "picker: insert the template (asks its prompts)",
         picker_act_insert),
-    ACT("picker-send", "picker: insert the template and send",
+    ACTW("picker-send", "picker: insert the template and send",
         picker_act_insert_send),
     ACT("picker-close", "picker: close (or back from a prompt)",
         picker_act_close),
@@ -355,6 +378,8 @@ static const struct action actions[] = {
         picker_act_preview_down),
     ACT("picker-preview-up", "picker: scroll the preview up",
         picker_act_preview_up),
+    ACT("toggle-pii", "hide or show emails, phone numbers and addresses "
+        "(screen sharing)", act_toggle_pii),
     ACT("stats-next-section", "statistics: the next section",
         stats_act_next_section),
     ACT("stats-prev-section", "statistics: the previous section",

@@ -10,6 +10,7 @@ struct action {
     const char *name;       /* the FUNCTION of `bind MAP KEYS FUNCTION` */
     const char *desc;       /* one line for ? and ttydesk-keys(7) */
     void (*fn)(struct ui *ui);
+    int writes;             /* changes tickets or sends: refused read-only */
 };
 
 /* The table, in help order. */

@@ -19,6 +19,8 @@
 #include "ui/netsync.h"
 #include "ui/order.h"
 #include "ui/outbox_cmds.h"
+#include "ui/readonly.h"
+#include "ui/notify.h"
 #include "ui/screen.h"
 #include "ui/sendat.h"
 #include "ui/thread.h"
@@ -33,6 +35,7 @@ struct ui_cmd {
     int min_args;           /* after the name */
     int max_args;           /* -1 = any */
     void (*run)(struct ui *ui, int argc, char **argv);
+    int writes;             /* changes tickets or sends: refused read-only */
 };
 
 static void
@@ -125,6 +128,9 @@ cmd_dump_config(struct ui *ui, int argc, char **argv)
         }
         if (f)
             fclose(f);
+    } else if (ui->batch) {
+        /* -e ':dump-config': the lines are the output */
+        fputs(buf_str(&b), stdout);
     } else {
         help_show_text(ui, "Configuration (rc lines that load back)",
                        buf_str(&b));
@@ -223,6 +229,17 @@ cmd_resize(struct ui *ui, int argc, char **argv)
     ui_relayout(ui);
 }
 
+/* Without marks a bulk command acts on one ticket: the one open in the
+ * conversation when the focus is there (after :open, or in -e), else the
+ * inbox's selected row. */
+static int64_t
+commands_one(struct ui *ui)
+{
+    if (ui->focus != PANE_INBOX && ui->ticket_id != 0)
+        return ui->ticket_id;
+    return inbox_selected(ui);
+}
+
 /* `bulk-status STATUS [NOTE...]` on the marked tickets (or the selected
  * one). The backends change status through the outbox with a message, so
  * each ticket gets an internal note saying what was done. */
@@ -231,7 +248,7 @@ cmd_bulk_status(struct ui *ui, int argc, char **argv)
 {
     size_t n_marks, queued = 0;
     const int64_t *marks = inbox_marks(ui, &n_marks);
-    int64_t one = inbox_selected(ui);
+    int64_t one = commands_one(ui);
     char *note = argc > 2 ? join_args(argc, argv, 2)
                  : xasprintf("Status set to %s (bulk).", argv[1]);
     char *ok;
@@ -275,13 +292,9 @@ bulk_update(struct ui *ui, const char *what, struct ticket_update *u)
 {
     size_t n_marks, done = 0;
     const int64_t *marks = inbox_marks(ui, &n_marks);
-    int64_t one = inbox_selected(ui);
+    int64_t one = commands_one(ui);
     struct td_error err;
 
-    if (ui->app->readonly) {
-        ui_error(ui, "%s: read-only mode", what);
-        return;
-    }
     if (n_marks == 0 && one != 0) {
         marks = &one;
         n_marks = 1;
@@ -458,6 +471,36 @@ cmd_sync(struct ui *ui, int argc, char **argv)
     ui_refresh_counts(ui);
 }
 
+/* `notify-test [CHANNELS]`: one notification now, past every rule and
+ * limit, to see that the desktop, the terminal or the hook get it. */
+static void
+cmd_notify_test(struct ui *ui, int argc, char **argv)
+{
+    struct notify_ev ev = {
+        .event = NE_TEST,
+        .subject = "If you read this, notifications reach you.",
+    };
+    unsigned via = NOTIFY_VIA_AUTO, ok;
+    struct td_error err;
+
+    td_error_clear(&err);
+    if (argc > 1 && notify_via_parse(argv[1], &via, &err) != 0) {
+        ui_error(ui, "notify-test: %s", err.msg);
+        return;
+    }
+    ok = notify_deliver(ui, &ev, via, 1, &err);
+    if (err.status != TD_OK)
+        ui_error(ui, "notify-test: %s%s", err.msg,
+                 ok ? " (other channels worked)" : "");
+    else
+        ui_message(ui, "notify-test: sent%s%s%s%s%s",
+                   ok & NOTIFY_VIA_DESKTOP ? " desktop" : "",
+                   ok & NOTIFY_VIA_OSC9 ? " osc9" : "",
+                   ok & NOTIFY_VIA_OSC777 ? " osc777" : "",
+                   ok & NOTIFY_VIA_BELL ? " bell" : "",
+                   ok & NOTIFY_VIA_CMD ? " cmd" : "");
+}
+
 static const struct ui_cmd ui_cmds[] = {
     {
         .name = "quit",
@@ -521,6 +564,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = -1,
         .run = cmd_reply,
+        .writes = 1,
     },
     {
         .name = "note",
@@ -528,6 +572,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 0,
         .run = cmd_reply,
+        .writes = 1,
     },
     {
         .name = "send",
@@ -535,6 +580,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 0,
         .max_args = 0,
         .run = cmd_send,
+        .writes = 1,
     },
     {
         .name = "help",
@@ -556,6 +602,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_status,
+        .writes = 1,
     },
     {
         .name = "bulk-assign",
@@ -563,6 +610,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_assign,
+        .writes = 1,
     },
     {
         .name = "bulk-tag",
@@ -570,6 +618,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = -1,
         .run = cmd_bulk_tag,
+        .writes = 1,
     },
     {
         .name = "open",
@@ -615,6 +664,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "outbox-retry",
+        .writes = 1,
         .usage = "outbox-retry [ITEM]",
         .min_args = 0,
         .max_args = 1,
@@ -622,6 +672,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "outbox-edit",
+        .writes = 1,
         .usage = "outbox-edit [ITEM]",
         .min_args = 0,
         .max_args = 1,
@@ -629,6 +680,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "outbox-discard",
+        .writes = 1,
         .usage = "outbox-discard [ITEM]",
         .min_args = 0,
         .max_args = 1,
@@ -643,6 +695,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "template-new",
+        .writes = 1,
         .usage = "template-new NAME",
         .min_args = 1,
         .max_args = 1,
@@ -650,6 +703,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "template-edit",
+        .writes = 1,
         .usage = "template-edit NAME",
         .min_args = 1,
         .max_args = 1,
@@ -657,6 +711,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "template-rename",
+        .writes = 1,
         .usage = "template-rename OLD NEW",
         .min_args = 2,
         .max_args = 2,
@@ -664,6 +719,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "template-delete",
+        .writes = 1,
         .usage = "template-delete NAME",
         .min_args = 1,
         .max_args = 1,
@@ -671,6 +727,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "template-import",
+        .writes = 1,
         .usage = "template-import ACCOUNT [--dry-run]",
         .min_args = 1,
         .max_args = 2,
@@ -678,6 +735,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "send-next",
+        .writes = 1,
         .usage = "send-next",
         .min_args = 0,
         .max_args = 0,
@@ -713,10 +771,18 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "send-at",
+        .writes = 1,
         .usage = "send-at morning|HH:MM|+DURATION|ISO-TIME",
         .min_args = 1,
         .max_args = 1,
         .run = sendat_cmd,
+    },
+    {
+        .name = "notify-test",
+        .usage = "notify-test [CHANNELS]",
+        .min_args = 0,
+        .max_args = 1,
+        .run = cmd_notify_test,
     },
     {
         .name = "stats",
@@ -739,6 +805,7 @@ static const char *const all_names[] = {
     "unset", "bind", "unbind", "macro", "color", "source",
     "template", "template-new", "template-edit", "template-rename",
     "template-delete", "template-import", "send-next", "draft-status",
+    "notify-test", "notify",
 };
 
 const char *const *
@@ -765,6 +832,8 @@ commands_run(struct ui *ui, int argc, char **argv)
             ui_error(ui, "usage: %s", c->usage);
             return 1;
         }
+        if (c->writes && readonly_refuse(ui, c->name))
+            return 1;
         c->run(ui, argc, argv);
         return 1;
     }

@@ -226,6 +226,15 @@ editor_begin(struct ui *ui, int is_note)
     ui_focus(ui, PANE_EDITOR);
 }
 
+int
+editor_is_typing(struct ui *ui, int64_t id)
+{
+    struct editor *ed = editor_get(ui);
+
+    return ed != NULL && id != 0 && ed->ticket_id == id &&
+           ui->focus == PANE_EDITOR && !ui->help;
+}
+
 const char *
 editor_text(struct ui *ui, int64_t *ticket_id)
 {

@@ -63,6 +63,9 @@ int64_t editor_ticket_id(struct ui *ui);
 
 /* The name replies go out under: agent_name, else $USER. */
 const char *editor_author(struct ui *ui);
+/* 1 while the agent writes in ticket id (the editor has it and the
+ * focus): notifications about it stay quiet. */
+int editor_is_typing(struct ui *ui, int64_t id);
 
 /* Actions. */
 void editor_act_send(struct ui *ui);

@@ -13,6 +13,9 @@ extern const struct pane_ops inbox_ops;
 /* Built-in views, in the order 1..5 and `v` go through them. */
 #define INBOX_N_BUILTIN 5
 const char *inbox_builtin_view(size_t i);
+/* The query of the view called name: a `view` line of cfg, else a
+ * built-in view; NULL if there is none. Borrowed. */
+struct config;
 
 /* Switch to the view called name (built-in or from a `view` line);
  * -1 with a message if there is none or its query is bad. */

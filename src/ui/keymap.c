@@ -52,6 +52,7 @@ static const char keymap_default[] =
     "bind global 4 view-unassigned\n"
     "bind global 5 view-breaching\n"
     "bind global v view-next\n"
+    "bind global <M-p> toggle-pii\n"
     "\n"
     "# translation and drafts (translator and drafter in ttydeskrc(5))\n"
     "bind global <M-t> translate-toggle\n"

@@ -369,8 +369,10 @@ order_draw(struct ui *ui, struct pane *p)
     int h = order_rows(p);
     char right[48];
 
-    if (op->built_cols != p->cols)
+    if (op->built_cols != p->cols || op->lines.pii != screen_pii(ui)) {
+        op->lines.pii = screen_pii(ui);
         order_build(ui, op, p->cols);
+    }
     if (op->top > (int)op->lines.n - h)
         op->top = (int)op->lines.n - h;
     if (op->top < 0)

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "app.h"
+#include "config/config.h"
+#include "core/pii.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/width.h"
@@ -21,8 +24,15 @@ screen_put(struct ui *ui, WINDOW *w, int y, int x, int cols,
     if (w == NULL || cols <= 0)
         return;
     /* Sanitizing again is cheap and makes this the one door to the
-     * terminal: no caller can forget it. */
+     * terminal: no caller can forget it. The PII mask is applied here
+     * too, on what is drawn, never on the data. */
     safe = sanitize_str(text, 0);
+    if (screen_pii(ui)) {
+        char *masked = pii_mask(safe);
+
+        free(safe);
+        safe = masked;
+    }
     buf_init(&b, 0);
     width_fit(&b, safe, (size_t)cols, pad);
     wattrset(w, ui->theme.attr[obj]);
@@ -30,6 +40,13 @@ screen_put(struct ui *ui, WINDOW *w, int y, int x, int cols,
     wattrset(w, ui->theme.attr[OBJ_DEFAULT]);
     buf_free(&b);
     free(safe);
+}
+
+int
+screen_pii(struct ui *ui)
+{
+    return ui->app && ui->app->cfg &&
+           config_int(ui->app->cfg, OPT_PII_MASK) != 0;
 }
 
 void

@@ -16,6 +16,7 @@ struct config;
 struct pane;
 struct prompt;
 struct ui;
+struct ui_batch;
 
 /* How a list pane moves: by lines, pages, to either end. */
 enum move_how {
@@ -127,6 +128,11 @@ struct ui {
     int classify_more;              /* stored tickets wait for the assist */
     unsigned classify_slices;       /* background slices done so far */
     struct picker *picker;          /* the template picker, NULL = closed */
+    struct notify *notify;          /* notify rules' state (notify.c) */
+    const struct ui_batch *batch;   /* -e/--batch: no screen, no keys */
+    char *batch_where;              /* "FILE:LINE" of the line running */
+    int batch_failed;               /* an error was reported */
+    int refused;                    /* read-only mode refused something */
 };
 
 /* Set the prompt line's message (printf); error ones also become the
@@ -157,6 +163,9 @@ void ui_refresh_counts(struct ui *ui);
  * columns, padded when pad is set, in the colours of obj. */
 void screen_put(struct ui *ui, WINDOW *w, int y, int x, int cols,
                 const char *text, enum theme_obj obj, int pad);
+/* Whether the PII mask is on (pii_mask option, toggle-pii): screen_put
+ * and the text panes' lines mask emails, phones and addresses. */
+int screen_pii(struct ui *ui);
 /* The pane's title bar (row 0): left text, right text. */
 void screen_title(struct ui *ui, struct pane *p, const char *left,
                   const char *right);

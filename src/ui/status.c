@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "config/config.h"
 #include "drivers/driver.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
@@ -30,8 +31,10 @@ status_draw(struct ui *ui)
     buf_printf(&b, " | %lld unread, %lld open, %lld breaching | outbox %zu",
                (long long)ui->n_unread, (long long)ui->n_open,
                (long long)ui->n_breaching, ui->n_outbox);
-    if (ui->app->readonly)
-        buf_adds(&b, " | READ-ONLY");
+    if (ui->app->readonly || config_int(ui->app->cfg, OPT_READONLY))
+        buf_adds(&b, " | READONLY");
+    if (screen_pii(ui))
+        buf_adds(&b, " | PII HIDDEN");
     buf_adds(&b, " ");
     screen_put(ui, ui->win_status, 0, 0, w, buf_str(&b), OBJ_STATUS, 1);
     lw = (int)width_str(buf_str(&b));

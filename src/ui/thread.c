@@ -293,7 +293,8 @@ thread_draw(struct ui *ui, struct pane *p)
     int h = thread_body_rows(p);
     char left[128], right[64];
 
-    if (th->built_cols != p->cols) {
+    if (th->built_cols != p->cols || th->lines.pii != screen_pii(ui)) {
+        th->lines.pii = screen_pii(ui);
         thread_build(ui, th, p->cols);
         if (th->at_end)
             th->top = (int)th->lines.n;

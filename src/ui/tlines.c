@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/pii.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/width.h"
@@ -12,10 +13,13 @@
 void
 tlines_clear(struct tlines *l)
 {
+    int pii = l->pii;
+
     for (size_t i = 0; i < l->n; i++)
         free(l->v[i].text);
     free(l->v);
     memset(l, 0, sizeof *l);
+    l->pii = pii;
 }
 
 static void
@@ -33,7 +37,15 @@ tlines_push(struct tlines *l, int obj, char *owned)
 void
 tlines_add(struct tlines *l, int obj, const char *text)
 {
-    tlines_push(l, obj, sanitize_str(text, 0));
+    char *safe = sanitize_str(text, 0);
+
+    if (l->pii) {
+        char *masked = pii_mask(safe);
+
+        free(safe);
+        safe = masked;
+    }
+    tlines_push(l, obj, safe);
 }
 
 /* The end of the character (and its combining marks) at s[i]. */
@@ -116,7 +128,17 @@ tlines_add_wrapped(struct tlines *l, int obj, const char *indent,
 {
     struct wrap_ctx c = { .l = l, .obj = obj, .indent = indent };
     char *safe = sanitize_str(text, SAN_KEEP_NEWLINES);
-    const char *p = safe;
+    const char *p;
+
+    /* Masked before wrapping: an address cut over two rows would not be
+     * found in either. */
+    if (l->pii) {
+        char *masked = pii_mask(safe);
+
+        free(safe);
+        safe = masked;
+    }
+    p = safe;
     int avail = width - (int)width_str(indent);
 
     if (avail < 4)

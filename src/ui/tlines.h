@@ -11,11 +11,14 @@ struct tline {
     int obj;
 };
 
-/* Owns its lines and their text. */
+/* Owns its lines and their text. pii: mask emails, phone numbers and
+ * addresses in what is added (core/pii.h); kept by tlines_clear, so a
+ * pane sets it once and rebuilds when it changes. */
 struct tlines {
     struct tline *v;
     size_t n;
     size_t cap;
+    int pii;
 };
 
 void tlines_clear(struct tlines *l);

@@ -28,9 +28,11 @@
 #include "ui/inbox.h"
 #include "ui/keymap.h"
 #include "ui/netsync.h"
+#include "ui/notify.h"
 #include "ui/order.h"
 #include "ui/picker.h"
 #include "ui/prompt.h"
+#include "ui/readonly.h"
 #include "ui/screen.h"
 #include "ui/stats.h"
 #include "ui/status.h"
@@ -38,6 +40,7 @@
 #include "ui/tplcmds.h"
 #include "ui/uitrans.h"
 #include "util/buf.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 #include "util/timeutil.h"
 
@@ -51,7 +54,27 @@ static const struct pane_ops *const ui_pane_ops[PANE_COUNT] = {
     [PANE_STATS] = &stats_ops,
 };
 
+static int ui_run_with(struct app *app, const struct ui_batch *batch);
+static void ui_batch_say(struct ui *ui, int error);
+
 /* ---- messages ---- */
+
+/* -e/--batch have no message line: the message goes out as a line,
+ * sanitized (it may quote a subject). A question waits for the loop. */
+static void
+ui_batch_say(struct ui *ui, int error)
+{
+    char *s = sanitize_str(ui->msg, 0);
+
+    if (error) {
+        fprintf(stderr, "%s: %s\n", ui->batch_where ? ui->batch_where
+                : "ttydesk", s);
+        ui->batch_failed = 1;
+    } else if (ui->confirm == CONFIRM_NONE) {
+        printf("%s\n", s);
+    }
+    free(s);
+}
 
 static void
 ui_vmessage(struct ui *ui, int error, const char *fmt, va_list ap)
@@ -68,6 +91,8 @@ ui_vmessage(struct ui *ui, int error, const char *fmt, va_list ap)
         ui->last_error = xstrdup(ui->msg);
     }
     buf_free(&b);
+    if (ui->batch && *ui->msg)
+        ui_batch_say(ui, error);
 }
 
 void
@@ -259,6 +284,9 @@ ui_refresh_counts(struct ui *ui)
             outbox_items_free(&items, n);
         }
     }
+    /* Whatever refreshed the counts (a sync, a send, the minute
+     * timer) may have brought something to notify about. */
+    notify_check(ui);
 }
 
 /* ---- the key queue (scripts and macros) ---- */
@@ -452,7 +480,7 @@ ui_key(struct ui *ui, const char *key)
         ui->seq[0] = '\0';
         if ((a = actions_find(func)) == NULL)
             ui_error(ui, "unknown function '%s' (? lists them)", func);
-        else
+        else if (!a->writes || !readonly_refuse(ui, a->name))
             a->fn(ui);
         return;
     case KM_MACRO:
@@ -835,16 +863,85 @@ ui_free(struct ui *ui)
     keyq_free(&ui->queue);
     netsync_free(&ui->net);
     uitrans_free(&ui->trans);
+    notify_free(&ui->notify);
     config_free(&ui->base);
     picker_close(ui);
     free(ui->confirm_arg);
     free(ui->msg);
     free(ui->last_error);
+    free(ui->batch_where);
     free(ui);
+}
+
+/* A question (confirm_send) in a batch: asked on the terminal when there
+ * is one and --no-input is not given, else a failure. */
+static void
+ui_batch_confirm(struct ui *ui)
+{
+    char answer[16] = "";
+    char *q = sanitize_str(ui->msg, 0);
+
+    if (ui->batch->no_input || !isatty(0)) {
+        ui->confirm = CONFIRM_NONE;
+        ui_error(ui, "'%s' needs an answer and input is off (--no-input or "
+                 "no terminal); set confirm_send = no to send without "
+                 "asking", q);
+    } else {
+        fprintf(stderr, "%s ", q);
+        fflush(stderr);
+        if (fgets(answer, sizeof answer, stdin) == NULL)
+            answer[0] = 'n';
+        ui_confirm_key(ui, answer[0] == 'y' || answer[0] == 'Y' ? "y"
+                       : "n");
+    }
+    free(q);
+}
+
+static void
+ui_batch_loop(struct ui *ui)
+{
+    const struct ui_batch *b = ui->batch;
+    struct pollfd *fds = NULL;
+    size_t cap = 0;
+
+    for (size_t i = 0; i < b->n && !ui->quit && !ui->batch_failed; i++) {
+        const struct ui_batch_line *l = &b->lines[i];
+        const char *text = l->text;
+
+        while (*text == ' ' || *text == '\t')
+            text++;
+        if (*text == ':')
+            text++;
+        if (*text == '\0' || *text == '#')
+            continue;
+        free(ui->batch_where);
+        ui->batch_where = l->file ? xasprintf("%s:%d", l->file, l->line)
+                          : xasprintf("-e:%d", l->line);
+        ui_command(ui, text);
+        if (ui->confirm != CONFIRM_NONE)
+            ui_batch_confirm(ui);
+        /* Each line ends before the next: a sync, a send. */
+        while (netsync_busy(ui))
+            if (ui_wait(ui, &fds, &cap) < 0)
+                break;
+    }
+    free(fds);
+}
+
+int
+ui_run_batch(struct app *app, const struct ui_batch *b)
+{
+    return ui_run_with(app, b);
 }
 
 int
 ui_run(struct app *app)
+{
+    return ui_run_with(app, NULL);
+}
+
+static int
+ui_run_with(struct app *app, const struct ui_batch *batch)
 {
     struct ui *ui = xcalloc(1, sizeof *ui);
     const char *script = getenv("TTYDESK_SCRIPT");
@@ -855,8 +952,11 @@ ui_run(struct app *app)
     ui->sigfd = -1;
     ui->aux = PANE_ORDER;
     ui->focus = PANE_INBOX;
+    ui->batch = batch;
     ui_load_base(ui);
-    if (script && *script) {
+    if (batch) {
+        ui->scripted = 1;
+    } else if (script && *script) {
         ui->scripted = 1;
         if (ui_load_script(ui, script) != 0) {
             fprintf(stderr, "ttydesk: cannot read TTYDESK_SCRIPT %s\n",
@@ -890,10 +990,20 @@ ui_run(struct app *app)
     }
     thread_load(ui, 0, 0);
     order_load(ui, 0);
+    ui->notify = notify_new();
     ui_refresh_counts(ui);
     /* Before netsync: translators may start the HTTP engine. */
     ui->trans = uitrans_new(ui);
     ui->net = netsync_new(ui);
+    if (batch) {
+        /* main printed the config errors already; a batch has no
+         * notice to show */
+        ui_batch_loop(ui);
+        editor_save(ui);
+        status = ui->refused ? UI_BATCH_READONLY : ui->batch_failed ? 1 : 0;
+        ui_free(ui);
+        return status;
+    }
     ui->classify_more = app->assist != NULL;
     if (app->cfg->n_errors > 0)
         ui_error(ui, "%s%s", app->cfg->errors[0],

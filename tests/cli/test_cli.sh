@@ -7,7 +7,7 @@ run "$B" --version
 if [ $RC -eq 0 ] && has "$OUT" "ttydesk "; then pass "--version"; else fail "--version" "$OUT"; fi
 
 run "$B" --help
-if [ $RC -eq 0 ] && has "$OUT" "list [--json]" && has "$OUT" "show ID"; then
+if [ $RC -eq 0 ] && has "$OUT" "list [--view V] [--json|--plain|--csv]" && has "$OUT" "show ID"; then
     pass "--help lists the commands"; else fail "--help" "$OUT"; fi
 
 run "$B" frobnicate

@@ -43,19 +43,19 @@ if [ $RC -eq 0 ] && has "$OUT" "Bestellung" && has "$ERR" "used de"; then
 else fail "--lang" "rc=$RC" "$ERR"; fi
 
 run "$B" reply "$NONE" --template wismo
-if [ $RC -eq 5 ] && has "$ERR" "not sent: unresolved: order.number" &&
+if [ $RC -eq 6 ] && has "$ERR" "not sent: unresolved: order.number" &&
    [ "$(outbox_n)" = 0 ]; then
-    pass "an unresolved variable refuses to send (exit 5), naming it"
+    pass "an unresolved variable refuses to send (exit 6), naming it"
 else fail "unresolved refuses" "rc=$RC" "$ERR"; fi
 
 run "$B" reply "$NONE" --template refund-issued --var 'order.number=#77'
-if [ $RC -eq 5 ] && has "$ERR" "needs input: ?refund_amount"; then
+if [ $RC -eq 6 ] && has "$ERR" "needs input: ?refund_amount"; then
     pass "an unanswered prompt refuses to send, naming it"
 else fail "prompt refuses" "rc=$RC" "$ERR"; fi
 
 run "$B" reply "$NONE" --template wismo --dry-run
-if [ $RC -eq 5 ] && has "$OUT" "{{order.number}}"; then
-    pass "--dry-run shows the unresolved tag where it stands, exit 5"
+if [ $RC -eq 6 ] && has "$OUT" "{{order.number}}"; then
+    pass "--dry-run shows the unresolved tag where it stands, exit 6"
 else fail "dry run unresolved" "rc=$RC" "$OUT"; fi
 
 run "$B" reply "$NONE" --template wismo --var 'order.number=#9 {{agent.name}}'
