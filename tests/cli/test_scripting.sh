@@ -21,7 +21,7 @@ JSON
 cat >"$ws/tickets/w2.json" <<JSON
 {"id": "w2", "subject": "配送状況を教えてください", "status": "open", "channel": "line", "requester": "c2",
  "created_at": "$(iso $((now - 600)))", "first_response_due": "$(iso $((now + 86400)))", "tags": ["wismo"],
- "messages": [{"id": "m1", "author": "customer", "body": "まだですか"}]}
+ "messages": [{"id": "m1", "author": "customer", "body": "まだですか", "created_at": "$(iso $((now - 600)))"}]}
 JSON
 cat >"$ws/tickets/w3.json" <<JSON
 {"id": "w3", "subject": "Thanks", "status": "solved", "channel": "web", "requester": "c2",

@@ -49,9 +49,10 @@ SCRIPT
 run_script 120 30
 check "masked: inbox, conversation, order panel, status bar" "$tmp/masked" <<'EOS'
  Inbox: open                                   1/2 sort:id │  Conversation #p1                                    1 msg
-   SLA   BUYER          SUBJECT               STATUS  AGE  │ 住所変更: *****************-*-*
-   -     ******.******… 住所変更: **********… open    ~ │ #p1 · open · normal · email · ja · pii
- ● -     ليلى حداد      Lieferadresse ******… open    ~ │ From: ? <******.******@*******.**> · JP · assignee: none
+   SLA   LG INTENT  BUYER          SUBJECT            AGE  │ 住所変更: *****************-*-*
+   -     ja -       ******.******… 住所変更: *******… ~ │ #p1 · open · normal · email · ja · pii
+ ● -     ar -       ليلى حداد      Lieferadresse ***… ~ │ From: ? <******.******@*******.**> · JP · assignee: none
+                                                           │ Buyer's clock Sat 21:00 (Asia/Tokyo)
                                                            │
                                                            │ ● Hanako [buyer] DATE
                                                            │   新しい住所は*****************-*-*です。
@@ -64,14 +65,13 @@ check "masked: inbox, conversation, order panel, status bar" "$tmp/masked" <<'EO
                                                            │
                                                            │
                                                            │
-                                                           │
                                                            │  Orders and shipping                               1 order
                                                            │ Order #2001 · DAY · open
                                                            │   payment paid · fulfilment unfulfilled · 8800 JPY · ship
                                                            │   to JP ***********-*-*
                                                            │   1 × TEA-7 抹茶セット · 8800
-                                                           │
-                                                           │
+                                                           │   return: 30 days from delivery · the shop's own policy
+                                                           │   (return_days)
                                                            │
                                                            │
                                                            │
@@ -81,9 +81,11 @@ personal data hidden (emails, phones, addresses)
 EOS
 check "masked: Arabic, German, English, Arabic-Indic digits" "$tmp/masked2" <<'EOS'
  Inbox: open                                   1/2 sort:id │  Conversation #p2                                    1 msg
-   SLA   BUYER          SUBJECT               STATUS  AGE  │ Lieferadresse *********** *
-   -     ******.******… 住所変更: **********… open    ~ │ #p2 · open · normal · whatsapp · ar · pii
-   -     ليلى حداد      Lieferadresse ******… open    ~ │ From: ليلى حداد <*****@*******.**> · AE · assignee: none
+   SLA   LG INTENT  BUYER          SUBJECT            AGE  │ Lieferadresse *********** *
+   -     ja -       ******.******… 住所変更: *******… ~ │ #p2 · open · normal · whatsapp · ar · pii
+   -     ar -       ليلى حداد      Lieferadresse ***… ~ │ From: ليلى حداد <*****@*******.**> · AE · assignee: none
+                                                           │ Buyer's clock Sat 16:00 (Asia/Dubai) · WhatsApp window ~
+                                                           │ left
                                                            │
                                                            │ ● ? [buyer] DATE
                                                            │   العنوان ** **** *******، القاهرة
@@ -95,10 +97,8 @@ check "masked: Arabic, German, English, Arabic-Indic digits" "$tmp/masked2" <<'E
                                                            │
                                                            │
                                                            │
-                                                           │
-                                                           │
                                                            │  Orders and shipping                              0 orders
-                                                           │   No orders in the store for this buyer.
+                                                           │   No orders in the store for this buyer (:order-link NUMBE…
                                                            │
                                                            │
                                                            │
