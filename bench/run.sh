@@ -27,4 +27,6 @@ printf 'account bench local %s/empty\nset default_view = all\n' "$DIR" \
     > "$DIR/config/ttydesk/ttydeskrc"
 chmod 600 "$DIR/config/ttydesk/ttydeskrc"
 python3 bench/pty_bench.py "$(pwd)/$BUILD/ttydesk" "$DIR"
+echo "== stats: the full :stats screen, same store with orders, parcels, intents"
+"$BUILD/bench/bench_stats" "$DIR/data/ttydesk/store.db"
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$DIR"

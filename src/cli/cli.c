@@ -14,6 +14,7 @@
 #include "cli/cmd_config.h"
 #include "cli/cmd_orders.h"
 #include "cli/cmd_outbox.h"
+#include "cli/cmd_stats.h"
 #include "cli/cmd_template.h"
 #include "cli/cmd_tickets.h"
 #include "cli/cmd_update.h"
@@ -129,6 +130,13 @@ static const struct cli_cmd commands[] = {
         .desc = "translate the text on stdin with a translator line",
         .needs_store = 0,
         .run = cmd_translate,
+    },
+    {
+        .name = "stats",
+        .usage = "stats [--since 7d] [--json|--csv|--plain] [QUERY...]",
+        .desc = "after-sales figures: volume, products, logistics, service",
+        .needs_store = 1,
+        .run = cmd_stats,
     },
 };
 

@@ -74,25 +74,31 @@ list_fmt_csv(struct buf *out, const struct ticket *t)
 
     fields(t, f, num, times);
     for (int i = 0; i < N_FIELDS; i++) {
-        /* Newlines may stay inside a quoted CSV field; escapes may not. */
-        char *s = sanitize_str(f[i].v, SAN_KEEP_NEWLINES | SAN_KEEP_TABS);
-        int formula = f[i].kind == F_TEXT && strchr("=+-@", s[0]) && s[0];
-        int quote = formula || strpbrk(s, ",\"\n\r\t") != NULL;
-
         if (i)
             buf_addc(out, ',');
-        if (quote)
-            buf_addc(out, '"');
-        if (formula)
-            buf_addc(out, '\'');
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                buf_addc(out, '"');
-            buf_addc(out, *p);
-        }
-        if (quote)
-            buf_addc(out, '"');
-        free(s);
+        list_fmt_csv_field(out, f[i].v, f[i].kind == F_TEXT);
     }
     buf_adds(out, "\r\n");
+}
+
+void
+list_fmt_csv_field(struct buf *out, const char *v, int text)
+{
+    /* Newlines may stay inside a quoted CSV field; escapes may not. */
+    char *s = sanitize_str(v, SAN_KEEP_NEWLINES | SAN_KEEP_TABS);
+    int formula = text && strchr("=+-@", s[0]) && s[0];
+    int quote = formula || strpbrk(s, ",\"\n\r\t") != NULL;
+
+    if (quote)
+        buf_addc(out, '"');
+    if (formula)
+        buf_addc(out, '\'');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            buf_addc(out, '"');
+        buf_addc(out, *p);
+    }
+    if (quote)
+        buf_addc(out, '"');
+    free(s);
 }

@@ -19,5 +19,8 @@
  * does not run it as a formula. Times are ISO 8601 UTC. */
 void list_fmt_plain(struct buf *out, const struct ticket *t);
 void list_fmt_csv(struct buf *out, const struct ticket *t);
+/* Append one CSV field as list_fmt_csv writes them (text: the formula
+ * guard applies); NULL is an empty field. Shared with `ttydesk stats`. */
+void list_fmt_csv_field(struct buf *out, const char *v, int text);
 
 #endif

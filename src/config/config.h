@@ -41,6 +41,10 @@ enum opt_id {
     OPT_NOTIFY_CMD,         /* string: a command run per notification */
     OPT_NOTIFY_VIA,         /* string: default channels of notify rules */
     OPT_NOTIFY_RATE,        /* string: N/PERIOD over all rules */
+    OPT_STATS_TIMEZONE,     /* string: the team's IANA zone for statistics;
+                               "" = the timezone option */
+    OPT_STATS_SINCE,        /* duration: the default range of statistics;
+                               0 = all time */
     OPT_COUNT
 };
 

@@ -11,6 +11,7 @@
 #include "core/buyertime.h"
 #include "core/notify_rules.h"
 #include "core/query.h"
+#include "util/tzspan.h"
 #include "util/xmalloc.h"
 
 static enum td_status check_sort(const char *v, struct td_error *err);
@@ -20,6 +21,7 @@ static enum td_status check_span(const char *v, struct td_error *err);
 static enum td_status check_clock(const char *v, struct td_error *err);
 static enum td_status check_notify_via(const char *v, struct td_error *err);
 static enum td_status check_notify_rate(const char *v, struct td_error *err);
+static enum td_status check_zone(const char *v, struct td_error *err);
 
 static const struct option_def options[OPT_COUNT] = {
     [OPT_AGENT_NAME] = {
@@ -199,6 +201,20 @@ static const struct option_def options[OPT_COUNT] = {
         .desc = "at most N notifications per PERIOD over all rules "
                 "(0: no limit)",
     },
+    [OPT_STATS_TIMEZONE] = {
+        .name = "stats_timezone",
+        .type = OT_STRING,
+        .def = "",
+        .desc = "the team's IANA time zone for statistics (days, hours); "
+                "empty for the timezone option",
+    },
+    [OPT_STATS_SINCE] = {
+        .name = "stats_since",
+        .type = OT_DURATION,
+        .def = "30d",
+        .desc = "the range statistics cover when none is given; 0 for "
+                "all time",
+    },
 };
 
 /* What the public option_def does not say: ranges and value checks. */
@@ -250,6 +266,9 @@ static const struct option_rule rules[OPT_COUNT] = {
     [OPT_NOTIFY_RATE] = {
         .check = check_notify_rate,
     },
+    [OPT_STATS_TIMEZONE] = {
+        .check = check_zone,
+    },
 };
 
 const struct option_def *
@@ -286,6 +305,12 @@ options_parse_bool(const char *s)
             return 0;
     }
     return -1;
+}
+
+static enum td_status
+check_zone(const char *v, struct td_error *err)
+{
+    return tz_check(v, err);
 }
 
 static enum td_status

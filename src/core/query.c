@@ -10,6 +10,7 @@
 #include "core/intent.h"
 #include "core/model.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 #include "util/timeutil.h"
 
@@ -93,6 +94,22 @@ static const struct field_word field_words[] = {
         .name = "intent",
         .field = QF_INTENT,
     },
+    {
+        .name = "sku",
+        .field = QF_SKU,
+    },
+    {
+        .name = "carrier",
+        .field = QF_CARRIER,
+    },
+    {
+        .name = "shipto",
+        .field = QF_SHIPTO,
+    },
+    {
+        .name = "created",
+        .field = QF_CREATED,
+    },
 };
 
 #define N_FIELD_WORDS (sizeof field_words / sizeof field_words[0])
@@ -115,6 +132,10 @@ static const char *const field_names[QF_COUNT] = {
     [QF_UPDATED] = "updated",
     [QF_IS] = "is",
     [QF_INTENT] = "intent",
+    [QF_SKU] = "sku",
+    [QF_CARRIER] = "carrier",
+    [QF_SHIPTO] = "shipto",
+    [QF_CREATED] = "created",
 };
 
 static const char *const sort_names[QS_COUNT] = {
@@ -379,6 +400,7 @@ item_check(enum query_field f, const char *item, const struct token *t,
         }
         break;
     case QF_COUNTRY:
+    case QF_SHIPTO:
         if (strlen(item) != 2 || !isalpha((unsigned char)item[0]) ||
             !isalpha((unsigned char)item[1])) {
             td_error_set(err, TD_EINVAL, "'%.*s': '%s' is not a two-letter "
@@ -403,19 +425,22 @@ item_check(enum query_field f, const char *item, const struct token *t,
         }
         break;
     case QF_INTENT: {
-        /* Stored by full name: intent:wismo finds where_is_my_order. */
-        int l = intent_label_parse(item);
+        /* Stored by full name: intent:wismo finds where_is_my_order.
+         * none: not tagged yet. */
+        int l = strcmp(item, "none") == 0 ? INTENT_COUNT
+                : intent_label_parse(item);
 
         if (l < 0) {
             td_error_set(err, TD_EINVAL, "'%.*s': unknown intent '%s' "
                          "(where_is_my_order, return_refund, cancel_order, "
                          "change_address, damaged_defective, wrong_item, "
                          "payment_issue, product_question, complaint, "
-                         "thanks_other, or a short tag like wismo)",
+                         "thanks_other, none, or a short tag like wismo)",
                          t->raw_len, t->raw, item);
             return -1;
         }
-        list_add_once(out, intent_label_name((enum intent_label)l));
+        list_add_once(out, l == INTENT_COUNT ? "none"
+                      : intent_label_name((enum intent_label)l));
         return 0;
     }
     default:
@@ -445,7 +470,7 @@ term_field(struct query *q, enum query_field f, const struct token *t,
                      t->raw_len, t->raw);
         goto out;
     }
-    if (f == QF_COUNTRY)
+    if (f == QF_COUNTRY || f == QF_SHIPTO)
         upper_ascii(value);
     else
         lower_ascii(value);
@@ -466,6 +491,24 @@ term_field(struct query *q, enum query_field f, const struct token *t,
 out:
     buf_free(&norm);
     return rc;
+}
+
+/* created>2026-11-01 (at or after), created<2026-11-08T00:00+01:00
+ * (before): an ISO 8601 date or time, UTC unless it names an offset. */
+static int
+term_created(struct query *q, enum query_op op, const struct token *t,
+             char *value, struct td_error *err)
+{
+    time_t when;
+
+    if (*value == '\0' || time_parse_iso(value, &when) != 0) {
+        td_error_set(err, TD_EINVAL, "'%.*s': '%s' is not a date or time "
+                     "(like 2026-11-01 or 2026-11-01T08:00+01:00)",
+                     t->raw_len, t->raw, value);
+        return -1;
+    }
+    term_add(q, QF_CREATED, op, t->negate, value)->seconds = (int64_t)when;
+    return 0;
 }
 
 /* sla<30m, age>2d, updated<1h. */
@@ -563,15 +606,24 @@ term_parse(struct query *q, struct token *t, struct td_error *err)
                          field_names[f], field_names[f]);
             return -1;
         }
+        if (f == QF_CREATED) {
+            td_error_set(err, TD_EINVAL, "'%.*s': created takes < or > and "
+                         "a date, as in created>2026-11-01", t->raw_len,
+                         t->raw);
+            return -1;
+        }
         return term_field(q, (enum query_field)f, t, text + klen + 1, err);
     }
     if (f < 0) {
         term_add(q, QF_TEXT, QO_EQ, t->negate, text);
         return 0;
     }
+    if (f == QF_CREATED)
+        return term_created(q, text[klen] == '<' ? QO_LT : QO_GT, t,
+                            text + klen + 1, err);
     if (f != QF_SLA && f != QF_AGE && f != QF_UPDATED) {
-        td_error_set(err, TD_EINVAL, "'%.*s': only sla, age and updated take "
-                     "< or >", t->raw_len, t->raw);
+        td_error_set(err, TD_EINVAL, "'%.*s': only sla, age, updated and "
+                     "created take < or >", t->raw_len, t->raw);
         return -1;
     }
     return term_compare(q, (enum query_field)f,

@@ -26,7 +26,14 @@ enum query_field {
     QF_AGE,         /* age>2d, age<3h: time since the ticket was created */
     QF_UPDATED,     /* updated<1h: time since the last update */
     QF_IS,          /* is:unread, is:read (the agent's own seen state) */
-    QF_INTENT,      /* intent:where_is_my_order, intent:wismo,refund */
+    QF_INTENT,      /* intent:where_is_my_order, intent:wismo,refund;
+                       intent:none: not tagged yet */
+    QF_SKU,         /* sku:MUG-01: the buyer's linked orders hold the SKU */
+    QF_CARRIER,     /* carrier:dhl: a parcel of a linked order */
+    QF_SHIPTO,      /* shipto:DE: destination (newest linked order, else
+                       the buyer's country) */
+    QF_CREATED,     /* created>2026-11-01, created<2026-11-08T00:00+01:00:
+                       at or after / before a time (seconds = that time) */
     QF_COUNT
 };
 
@@ -51,7 +58,8 @@ struct query_term {
     enum query_op op;
     int negate;         /* a leading '-' */
     char *value;        /* owned; words and lists, lowercase except for QF_TEXT */
-    int64_t seconds;    /* QF_SLA, QF_AGE, QF_UPDATED: the duration */
+    int64_t seconds;    /* QF_SLA, QF_AGE, QF_UPDATED: the duration;
+                           QF_CREATED: the time */
 };
 
 /* All terms must hold (AND). `now` and `me` are context the caller sets

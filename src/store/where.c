@@ -330,6 +330,30 @@ term_id(struct where *w, struct buf *e, const struct vlist *l,
     return TD_OK;
 }
 
+/* intent:wrong_item; intent:none is "not tagged yet". */
+static void
+term_intent(struct where *w, struct buf *e, const struct vlist *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        where_add(w, e, "%s", i ? " OR " : "");
+        if (strcmp(l->v[i], "none") == 0) {
+            where_add(w, e, "ifnull(t.intent, '') = ''");
+        } else {
+            where_add(w, e, "t.intent = ");
+            arg_text(w, e, xstrdup(l->v[i]));
+        }
+    }
+}
+
+/* created>T: at or after T; created<T: before T (half-open ranges, so
+ * that consecutive days of a chart never share a ticket). */
+static void
+term_created(struct where *w, struct buf *e, const struct query_term *t)
+{
+    where_add(w, e, "t.created_at %s ", t->op == QO_GT ? ">=" : "<");
+    arg_int(w, e, t->seconds);
+}
+
 /* is:unread, is:read: the agent's seen state, in the words of the
  * tickets_unread partial index, so that counting the unread reads only
  * that index; a page still walks its sort index and stops when full. */
@@ -416,6 +440,13 @@ term_sql(struct where *w, struct buf *e, const struct query *q,
 
     if (t->field == QF_SLA || t->field == QF_AGE || t->field == QF_UPDATED)
         return term_duration(w, e, q, t, err);
+    if (t->field == QF_CREATED) {
+        if (t->op == QO_EQ)
+            return td_error_set(err, TD_EINVAL, "store: query: created "
+                                "needs < or > and a time");
+        term_created(w, e, t);
+        return TD_OK;
+    }
     if (t->op != QO_EQ && t->field != QF_PRIORITY)
         return td_error_set(err, TD_EINVAL,
                             "store: query: %s takes field:value, not < or >",
@@ -470,8 +501,27 @@ term_sql(struct where *w, struct buf *e, const struct query *q,
         rc = term_is(w, e, &l, t, err);
         break;
     case QF_INTENT:
-        /* Full label names (query.c normalised them): tickets_intent. */
-        term_in(w, e, "t.intent", &l, "");
+        /* Full label names (query.c normalised them): tickets_intent;
+         * intent:none is "not tagged yet". */
+        if (strstr(t->value, "none"))
+            term_intent(w, e, &l);
+        else
+            term_in(w, e, "t.intent", &l, "");
+        break;
+    case QF_SKU:
+        term_in(w, e,
+                "EXISTS (SELECT 1 FROM order_items i WHERE i.order_id IN ("
+                WHERE_LINKED_ORDERS ") AND i.sku COLLATE NOCASE",
+                &l, ")");
+        break;
+    case QF_CARRIER:
+        term_in(w, e,
+                "EXISTS (SELECT 1 FROM shipments s WHERE s.order_id IN ("
+                WHERE_LINKED_ORDERS ") AND s.carrier COLLATE NOCASE",
+                &l, ")");
+        break;
+    case QF_SHIPTO:
+        term_in(w, e, WHERE_SHIPTO, &l, "");
         break;
     default:
         rc = td_error_set(err, TD_EINVAL, "store: query: field %d unknown",

@@ -8,6 +8,7 @@
 
 #include "ui/editor.h"
 #include "ui/help.h"
+#include "ui/stats.h"
 #include "ui/inbox.h"
 #include "ui/order.h"
 #include "ui/picker.h"
@@ -20,7 +21,8 @@
 static struct pane *
 act_pane(struct ui *ui)
 {
-    return &ui->panes[ui->help ? PANE_HELP : ui->focus];
+    return &ui->panes[ui->help ? PANE_HELP
+                      : ui->stats ? PANE_STATS : ui->focus];
 }
 
 static void
@@ -129,6 +131,10 @@ act_back(struct ui *ui)
 {
     if (ui->help) {
         help_close(ui);
+        return;
+    }
+    if (ui->stats) {
+        stats_close(ui);
         return;
     }
     switch (ui->focus) {
@@ -374,6 +380,13 @@ static const struct action actions[] = {
         picker_act_preview_up),
     ACT("toggle-pii", "hide or show emails, phone numbers and addresses "
         "(screen sharing)", act_toggle_pii),
+    ACT("stats-next-section", "statistics: the next section",
+        stats_act_next_section),
+    ACT("stats-prev-section", "statistics: the previous section",
+        stats_act_prev_section),
+    ACT("stats-drill", "statistics: the inbox filtered to the bar's tickets",
+        stats_act_drill),
+    ACT("stats-refresh", "statistics: compute again", stats_act_refresh),
 };
 
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

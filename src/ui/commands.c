@@ -14,6 +14,7 @@
 #include "core/paths.h"
 #include "ui/editor.h"
 #include "ui/help.h"
+#include "ui/stats.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
 #include "ui/order.h"
@@ -783,6 +784,13 @@ static const struct ui_cmd ui_cmds[] = {
         .max_args = 1,
         .run = cmd_notify_test,
     },
+    {
+        .name = "stats",
+        .usage = "stats [--since 7d|all | --from DATE --to DATE] [QUERY]",
+        .min_args = 0,
+        .max_args = -1,
+        .run = stats_cmd,
+    },
 };
 
 #define N_UI_CMDS (sizeof ui_cmds / sizeof ui_cmds[0])
@@ -792,7 +800,8 @@ static const char *const all_names[] = {
     "reply", "note", "send", "help", "sync", "open", "bulk-status",
     "bulk-assign", "bulk-tag", "outbox-retry", "outbox-edit",
     "outbox-discard", "order-link", "order-unlink", "order-refresh",
-    "copy-tracking", "translate", "translate-draft", "draft", "send-at", "set",
+    "copy-tracking", "translate", "translate-draft", "draft", "send-at", "stats",
+    "set",
     "unset", "bind", "unbind", "macro", "color", "source",
     "template", "template-new", "template-edit", "template-rename",
     "template-delete", "template-import", "send-next", "draft-status",

@@ -94,8 +94,8 @@ help_build(struct ui *ui, struct help *h, int cols)
                "  quit, view [NAME], open ID, filter QUERY, sort KEY, "
                "theme NAME, sync, reply, note, send, help,");
     tlines_add(&h->lines, OBJ_HELP_TEXT,
-               "  save-screen FILE, dump-config, and every rc line: set, "
-               "bind, macro, color, view, source");
+               "  save-screen FILE, dump-config, stats [QUERY], and every rc "
+               "line: set, bind, macro, color, view, source");
     tlines_add(&h->lines, OBJ_HELP_TEXT,
                "  template [QUERY], reply --template NAME, send-next, "
                "draft-status S, template-new|edit|rename|delete|import");
@@ -127,7 +127,7 @@ help_open(struct ui *ui)
     struct help *h = ui_priv(ui, PANE_HELP);
 
     help_drop_text(h);
-    ui->help_of = ui->focus;
+    ui->help_of = ui->stats ? PANE_STATS : ui->focus;
     ui->help = 1;
     h->built_cols = 0;
     h->top = 0;

@@ -129,7 +129,16 @@ static const char keymap_default[] =
     "bind picker <PageDown> picker-preview-down\n"
     "bind picker <PageUp> picker-preview-up\n"
     "bind editor <M-t> translate-draft\n"
-    "bind editor <M-o> swap-translation\n";
+    "bind editor <M-o> swap-translation\n"
+
+    "\n"
+    "# the statistics screen (:stats)\n"
+    "bind stats <Tab> stats-next-section\n"
+    "bind stats ] stats-next-section\n"
+    "bind stats [ stats-prev-section\n"
+    "bind stats <Enter> stats-drill\n"
+    "bind stats r stats-refresh\n"
+    "bind stats q back\n";
 
 const char *
 keymap_default_text(void)

@@ -9,6 +9,7 @@ static const char *const layout_names[PANE_COUNT] = {
     [PANE_ORDER] = "order",
     [PANE_EDITOR] = "editor",
     [PANE_HELP] = "help",
+    [PANE_STATS] = "stats",
 };
 
 const char *
@@ -57,11 +58,12 @@ layout_compute(const struct layout_in *in, struct layout *out)
     epct = clamp(in->editor_pct > 0 ? in->editor_pct : 40, 15, 70);
     opct = clamp(in->order_pct > 0 ? in->order_pct : 33, 10, 80);
 
-    if (in->help) {
+    if (in->help || in->stats) {
         out->mode = cols >= LAYOUT_WIDE ? LAYOUT_MODE_THREE
                     : cols >= LAYOUT_MEDIUM ? LAYOUT_MODE_TWO
                     : LAYOUT_MODE_ONE;
-        out->pane[PANE_HELP] = rect_make(0, 0, cols, h);
+        out->pane[in->help ? PANE_HELP : PANE_STATS] =
+            rect_make(0, 0, cols, h);
         return;
     }
     if (cols >= LAYOUT_WIDE) {

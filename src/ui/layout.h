@@ -11,6 +11,7 @@ enum pane_id {
     PANE_ORDER,
     PANE_EDITOR,
     PANE_HELP,
+    PANE_STATS,             /* the statistics screen (covers the rest) */
     PANE_COUNT
 };
 
@@ -42,6 +43,7 @@ struct layout_in {
     enum pane_id focus;     /* the pane shown in one-pane mode */
     enum pane_id aux;       /* PANE_ORDER or PANE_EDITOR in two-pane mode */
     int help;               /* the help pane covers the content area */
+    int stats;              /* the statistics screen covers it (help wins) */
 };
 
 struct layout {

@@ -54,7 +54,8 @@ screen_title(struct ui *ui, struct pane *p, const char *left,
              const char *right)
 {
     enum theme_obj obj = ui->focus == (enum pane_id)(p - ui->panes) ||
-                         (ui->help && p == &ui->panes[PANE_HELP])
+                         (ui->help && p == &ui->panes[PANE_HELP]) ||
+                         (ui->stats && p == &ui->panes[PANE_STATS])
                          ? OBJ_TITLE_FOCUS : OBJ_TITLE;
     int rw = right ? (int)width_str(right) : 0;
 

@@ -90,6 +90,7 @@ struct ui {
     enum pane_id aux;               /* order or editor, in two-pane mode */
     enum pane_id help_of;           /* whose keys the help lists */
     int help;
+    int stats;                      /* the statistics screen is open */
     struct layout lay;
     int cols;
     int lines;

@@ -34,6 +34,7 @@
 #include "ui/prompt.h"
 #include "ui/readonly.h"
 #include "ui/screen.h"
+#include "ui/stats.h"
 #include "ui/status.h"
 #include "ui/thread.h"
 #include "ui/tplcmds.h"
@@ -50,6 +51,7 @@ static const struct pane_ops *const ui_pane_ops[PANE_COUNT] = {
     [PANE_ORDER] = &order_ops,
     [PANE_EDITOR] = &editor_ops,
     [PANE_HELP] = &help_ops,
+    [PANE_STATS] = &stats_ops,
 };
 
 static int ui_run_with(struct app *app, const struct ui_batch *batch);
@@ -133,6 +135,7 @@ ui_relayout(struct ui *ui)
         .focus = ui->focus,
         .aux = ui->aux,
         .help = ui->help,
+        .stats = ui->stats,
     };
 
     int pad;
@@ -183,6 +186,7 @@ void
 ui_focus(struct ui *ui, enum pane_id id)
 {
     ui->help = 0;
+    ui->stats = 0;
     ui->focus = id;
     if (id == PANE_ORDER || id == PANE_EDITOR)
         ui->aux = id;
@@ -221,7 +225,7 @@ ui_draw(struct ui *ui)
     } else {
         if (ui->win_prompt)
             wnoutrefresh(ui->win_prompt);
-        if (!ui->help)
+        if (!ui->help && !ui->stats)
             cur = &ui->panes[ui->focus];
         if (cur && cur->win && cur->ops->cursor &&
             cur->ops->cursor(ui, cur, &cy, &cx) == 0) {
@@ -441,9 +445,10 @@ ui_confirm_key(struct ui *ui, const char *key)
 static void
 ui_key(struct ui *ui, const char *key)
 {
-    struct pane *p = &ui->panes[ui->help ? PANE_HELP : ui->focus];
+    struct pane *p = &ui->panes[ui->help ? PANE_HELP
+                                : ui->stats ? PANE_STATS : ui->focus];
     const char *func, *macro;
-    int text_input = !ui->help && ui->focus == PANE_EDITOR;
+    int text_input = !ui->help && !ui->stats && ui->focus == PANE_EDITOR;
     size_t len = strlen(ui->seq);
     const struct action *a;
     enum keymap_match m;

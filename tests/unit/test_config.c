@@ -605,7 +605,7 @@ test_view(void **state)
     bad(cfg, "view broken \"status:open bogus:x\"",
         "view broken: unknown field 'bogus' (fields: status, lang, channel, "
         "country, priority, from, tag, assignee, order, account, id, sla, "
-        "age, updated, is, intent, sort)");
+        "age, updated, is, intent, sku, carrier, shipto, created, sort)");
     bad(cfg, "view late \"sla<soon\"", "view late: 'sla<soon': 'soon' is "
         "not a duration (like 90s, 30m, 2h, 1d12h, 2w)");
     bad(cfg, "view x/y status:open",

@@ -246,13 +246,14 @@ test_errors(void **state)
     parse_bad("status:open bogus:x",
               "unknown field 'bogus' (fields: status, lang, channel, "
               "country, priority, from, tag, assignee, order, account, id, "
-              "sla, age, updated, is, intent, sort)");
+              "sla, age, updated, is, intent, sku, carrier, shipto, created, "
+              "sort)");
     parse_bad("is:new",
               "'is:new': unknown state 'new' (unread, read)");
     parse_bad("is:unread,",
               "'is:unread,': empty item in the list");
     parse_bad("is<1h",
-              "'is<1h': only sla, age and updated take < or >");
+              "'is<1h': only sla, age, updated and created take < or >");
     parse_bad("status:wat",
               "'status:wat': unknown status 'wat' (new, open, pending, "
               "on-hold, solved, closed, unsolved)");
@@ -276,8 +277,8 @@ test_errors(void **state)
     parse_bad("from:\"Ann", "unterminated quote in 'from:\"Ann'");
     parse_bad("sla:30m",
               "'sla:30m': sla takes < or > and a duration, as in sla<30m");
-    parse_bad("status<1h", "'status<1h': only sla, age and updated take < "
-              "or >");
+    parse_bad("status<1h", "'status<1h': only sla, age, updated and created "
+              "take < or >");
     parse_bad("sort:random", "'sort:random': unknown sort 'random' (sla, "
               "updated, created, priority, id)");
     parse_bad("-sort:updated",
