@@ -427,11 +427,13 @@ store_shipment_track(struct store *s, int64_t tracker_id,
     return db_savepoint_end(s, rc, err);
 }
 
+/* A join from the ticket's links, so that the tracking index answers
+ * (the + drops order_ref's affinity, which would keep sqlite off it). */
 static const char sql_loose[] =
-    "SELECT " READ_SHIPMENT_COLS " FROM shipments WHERE order_id IS NULL"
-    " AND " SCHEMA_TRACKING_KEY " IN (SELECT order_ref FROM ticket_orders"
-    "  WHERE ticket_id = ?1 AND how IN ('tracking', 'manual-tracking'))"
-    " ORDER BY id";
+    "SELECT " READ_SHIPMENT_COLS " FROM ticket_orders l JOIN shipments"
+    " ON " SCHEMA_TRACKING_KEY " = +l.order_ref"
+    " WHERE l.ticket_id = ?1 AND l.how IN ('tracking', 'manual-tracking')"
+    " AND +order_id IS NULL ORDER BY id";
 
 enum td_status
 store_ticket_loose_shipments(struct store *s, int64_t ticket_id,

@@ -252,11 +252,11 @@ static const char sql_orders[] =
     "  WHERE t.id = ?1 AND c.email <> ''"
     "  UNION"
     "  SELECT x.id FROM ticket_orders l JOIN orders x"
-    "   ON ltrim(x.number, '#') = l.order_ref COLLATE NOCASE"
+    "   ON ltrim(x.number, '#') = +l.order_ref COLLATE NOCASE"
     "  WHERE l.ticket_id = ?1 AND l.how IN ('text', 'manual')"
     "  UNION"
     "  SELECT sh.order_id FROM ticket_orders l JOIN shipments sh"
-    "   ON " SCHEMA_TRACKING_SH " = l.order_ref"
+    "   ON " SCHEMA_TRACKING_SH " = +l.order_ref"
     "  WHERE l.ticket_id = ?1 AND l.how = 'tracking'"
     "   AND sh.order_id IS NOT NULL) "
     "ORDER BY o.created_at DESC, o.id DESC";
