@@ -79,7 +79,7 @@ static const struct cli_cmd commands[] = {
         .name = "reply",
         .usage = "reply ID --text T|--file F|--template N",
         .desc = "queue a reply (--note, --status S) and send it; exit 0 "
-                "sent, 3 held, 5 unresolved",
+                "sent, 3 held, 4 queued, 6 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
         .writes = always_writes,
