@@ -19,6 +19,7 @@
 #include "cli/cmd_tickets.h"
 #include "cli/cmd_update.h"
 #include "cli/cmd_sync.h"
+#include "drivers/driver.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -80,7 +81,7 @@ static const struct cli_cmd commands[] = {
         .name = "reply",
         .usage = "reply ID --text T|--file F|--template N",
         .desc = "queue a reply (--note, --status S) and send it; exit 0 "
-                "sent, 3 held, 5 unresolved",
+                "sent, 3 held, 4 queued, 6 unresolved",
         .needs_store = 1,
         .run = cmd_reply,
         .writes = always_writes,
@@ -196,11 +197,36 @@ cli_resolve_ticket(struct app *app, const char *arg, int64_t *id,
         free(acct);
         return rc;
     }
+    /* "#1128", as the console shows a ticket: the helpdesk's own number,
+     * looked up in every account; two accounts with that number must be
+     * told apart with ACCOUNT:1128. */
+    if (arg[0] == '#' && arg[1]) {
+        int64_t found = 0, one;
+        size_t n = 0;
+        struct td_error e;
+
+        for (size_t i = 0; i < app->n_accounts; i++) {
+            if (store_ticket_lookup(app->store, app->accounts[i]->name,
+                                    arg + 1, &one, &e) == TD_OK) {
+                found = one;
+                n++;
+            }
+        }
+        if (n == 1) {
+            *id = found;
+            return TD_OK;
+        }
+        return td_error_set(err, n ? TD_EINVAL : TD_ENOTFOUND,
+                            n ? "%s is in %zu accounts: say which, as "
+                                "ACCOUNT:%s" : "no ticket %s in any account",
+                            arg, n, arg + 1);
+    }
     errno = 0;
     v = strtoll(arg, &end, 10);
     if (errno || end == arg || *end || v <= 0)
         return td_error_set(err, TD_EINVAL,
-                            "'%s' is not a ticket id (42 or ACCOUNT:ID)", arg);
+                            "'%s' is not a ticket id (42, #1128 or "
+                            "ACCOUNT:1128)", arg);
     *id = v;
     return TD_OK;
 }

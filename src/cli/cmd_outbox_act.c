@@ -16,6 +16,7 @@
 #include "store/outbox_guard.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/timeutil.h"
 #include "util/xmalloc.h"
 
 #define OUTBOX_MAX_TEXT ((size_t)1 << 20)
@@ -85,6 +86,14 @@ outbox_send_item(struct app *app, int64_t item)
         break;
     default:
         rc = OUTBOX_EXIT_QUEUED;
+        if (it.error == NULL && it.send_at > time_now()) {
+            char when[TIME_ISO_LEN];
+
+            time_format_iso(it.send_at, when);
+            cli_fail("scheduled (outbox item %lld): it goes by itself at "
+                     "%s", (long long)item, when);
+            break;
+        }
         cli_fail("still queued (outbox item %lld): %s", (long long)item,
                  it.error ? it.error : "will retry");
         break;

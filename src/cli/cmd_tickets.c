@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,6 +246,26 @@ print_wrapped_body(const char *body)
     free(s);
 }
 
+/* One line of `show` with backend fields in it (shop items, addresses,
+ * carriers, the helpdesk's ids and names): formatted, then made safe as a
+ * whole, so that no field reaches the terminal raw. */
+static void __attribute__((format(printf, 1, 2)))
+show_line(const char *fmt, ...)
+{
+    struct buf b;
+    va_list ap;
+    char *safe;
+
+    buf_init(&b, 0);
+    va_start(ap, fmt);
+    (void)buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    safe = sanitize_text(buf_str(&b), b.len, SAN_KEEP_NEWLINES);
+    fputs(safe, stdout);
+    free(safe);
+    buf_free(&b);
+}
+
 static void
 show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
            struct shipment **ships, size_t *n_ships)
@@ -254,15 +275,15 @@ show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
     char *name = sanitize_str(t->requester.name, 0);
     char *email = sanitize_str(t->requester.email, 0);
 
-    printf("#%lld  %s:%s  %s\n", (long long)t->id, t->account,
-           t->external_id, subj);
-    printf("status %s  priority %s  channel %s  language %s  assignee %s\n",
-           ticket_status_name(t->status), ticket_priority_name(t->priority),
-           channel_name(t->channel), t->language ? t->language : "-",
-           t->assignee ? t->assignee : "-");
-    printf("buyer  %s <%s>  %s  %s\n", name, email,
-           t->requester.country ? t->requester.country : "-",
-           t->requester.timezone ? t->requester.timezone : "");
+    show_line("#%lld  %s:%s  %s\n", (long long)t->id, t->account,
+              t->external_id, subj);
+    show_line("status %s  priority %s  channel %s  language %s  assignee %s\n",
+              ticket_status_name(t->status), ticket_priority_name(t->priority),
+              channel_name(t->channel), t->language ? t->language : "-",
+              t->assignee ? t->assignee : "-");
+    show_line("buyer  %s <%s>  %s  %s\n", name, email,
+              t->requester.country ? t->requester.country : "-",
+              t->requester.timezone ? t->requester.timezone : "");
     free(subj);
     free(name);
     free(email);
@@ -271,14 +292,14 @@ show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
         char *who = sanitize_str(m->author_name, 0);
 
         time_format_iso(m->created_at, when);
-        printf("\n--- %s %s%s, %s\n", author_kind_name(m->author), who,
-               m->is_public ? "" : " (internal note)", when);
+        show_line("\n--- %s %s%s, %s\n", author_kind_name(m->author), who,
+                  m->is_public ? "" : " (internal note)", when);
         print_wrapped_body(m->body);
         for (size_t k = 0; k < m->n_attachments; k++) {
             char *an = sanitize_str(m->attachments[k].name, 0);
 
-            printf("    [attachment] %s (%lld bytes)\n", an,
-                   (long long)m->attachments[k].size);
+            show_line("    [attachment] %s (%lld bytes)\n", an,
+                      (long long)m->attachments[k].size);
             free(an);
         }
         free(who);
@@ -287,31 +308,32 @@ show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
         const struct order *o = &orders[i];
 
         time_format_iso(o->created_at, when);
-        printf("\norder %s  %s  %s/%s/%s  %s %s  ship to %s, %s\n",
-               o->number ? o->number : "-", when, o->status ? o->status : "-",
-               o->financial_status ? o->financial_status : "-",
-               o->fulfillment_status ? o->fulfillment_status : "-",
-               o->total ? o->total : "-", o->currency ? o->currency : "",
-               o->ship_city ? o->ship_city : "-",
-               o->ship_country ? o->ship_country : "-");
+        show_line("\norder %s  %s  %s/%s/%s  %s %s  ship to %s, %s\n",
+                  o->number ? o->number : "-", when,
+                  o->status ? o->status : "-",
+                  o->financial_status ? o->financial_status : "-",
+                  o->fulfillment_status ? o->fulfillment_status : "-",
+                  o->total ? o->total : "-", o->currency ? o->currency : "",
+                  o->ship_city ? o->ship_city : "-",
+                  o->ship_country ? o->ship_country : "-");
         for (size_t k = 0; k < o->n_items; k++)
-            printf("    %-18s %3d x %-30s %s\n",
-                   o->items[k].sku ? o->items[k].sku : "-",
-                   o->items[k].quantity,
-                   o->items[k].name ? o->items[k].name : "-",
-                   o->items[k].price ? o->items[k].price : "-");
+            show_line("    %-18s %3d x %-30s %s\n",
+                      o->items[k].sku ? o->items[k].sku : "-",
+                      o->items[k].quantity,
+                      o->items[k].name ? o->items[k].name : "-",
+                      o->items[k].price ? o->items[k].price : "-");
         for (size_t k = 0; k < n_ships[i]; k++) {
             const struct shipment *s = &ships[i][k];
 
-            printf("  parcel %s %s  %s\n", s->carrier ? s->carrier : "-",
-                   s->tracking_number ? s->tracking_number : "-",
-                   ship_status_name(s->status));
+            show_line("  parcel %s %s  %s\n", s->carrier ? s->carrier : "-",
+                      s->tracking_number ? s->tracking_number : "-",
+                      ship_status_name(s->status));
             for (size_t e = 0; e < s->n_events; e++) {
                 char *loc = sanitize_str(s->events[e].location, 0);
                 char *d = sanitize_str(s->events[e].description, 0);
 
                 time_format_iso(s->events[e].time, when);
-                printf("    %s  %-24s %s\n", when, loc, d);
+                show_line("    %s  %-24s %s\n", when, loc, d);
                 free(loc);
                 free(d);
             }

@@ -116,7 +116,8 @@ static const struct tvar_def defs[TV_COUNT] = {
     [TV_TRACKING_ETA] = {
         .name = "tracking.eta",
         .kind = TVK_DATE,
-        .desc = "the carrier's expected delivery day",
+        .desc = "the carrier's expected delivery day (unset once it "
+                "has passed without delivery)",
     },
     [TV_TRACKING_DELIVERED] = {
         .name = "tracking.delivered",
@@ -294,6 +295,13 @@ tvars_build(struct tvars *v, const struct ticket *t, const struct order *o,
     }
     if (s)
         build_shipment(v, s);
+    /* An expected day that went by without delivery is no promise to
+     * repeat to the buyer ("expects to deliver it by" last week): unset,
+     * so a template's #if or fallback applies. Half a day of margin for
+     * the buyers that are behind UTC. */
+    if (s && s->status != SS_DELIVERED && v->date[TV_TRACKING_ETA] &&
+        v->date[TV_TRACKING_ETA] + DAY + DAY / 2 <= now)
+        v->date[TV_TRACKING_ETA] = 0;
     days = tlocale_return_days(country);
     v->text[TV_RETURN_DAYS] = xasprintf("%d", days);
     if (v->date[TV_TRACKING_DELIVERED])

@@ -16,6 +16,7 @@
 #include "ui/screen.h"
 #include "ui/thread.h"
 #include "ui/uitrans.h"
+#include "util/xmalloc.h"
 
 /* The pane keys act on: the help when it is open, else the focus. */
 static struct pane *
@@ -168,6 +169,9 @@ act_redraw(struct ui *ui)
 {
     clearok(curscr, TRUE);
     ui_refresh_counts(ui);
+    /* The last error stays on the status bar until the next one; once
+     * read (or out of date: a reply queued then sent), C-l drops it. */
+    xfree_str(&ui->last_error);
 }
 
 /* In two-pane mode the order panel and the editor share a slot. */
@@ -278,7 +282,8 @@ static const struct action actions[] = {
     ACT("filter", "filter the inbox as you type (query language)",
         act_filter),
     ACT("help", "this help", act_help),
-    ACT("redraw", "repaint the screen, refresh the counts", act_redraw),
+    ACT("redraw", "repaint the screen, refresh the counts, drop the last "
+        "error", act_redraw),
     ACT("toggle-order", "switch the order panel and the editor",
         act_toggle_order),
     ACTW("reply", "write a public reply to the open ticket", act_reply),

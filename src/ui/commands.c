@@ -640,6 +640,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = 1,
         .run = cmd_order_link,
+        .writes = 1,
     },
     {
         .name = "order-unlink",
@@ -647,6 +648,7 @@ static const struct ui_cmd ui_cmds[] = {
         .min_args = 1,
         .max_args = 1,
         .run = cmd_order_link,
+        .writes = 1,
     },
     {
         .name = "order-refresh",

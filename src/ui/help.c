@@ -8,6 +8,7 @@
 #include "app.h"
 #include "config/config.h"
 #include "ui/actions.h"
+#include "ui/commands.h"
 #include "ui/screen.h"
 #include "ui/tlines.h"
 #include "util/buf.h"
@@ -68,6 +69,8 @@ static void
 help_build(struct ui *ui, struct help *h, int cols)
 {
     const char *maps[2] = { layout_pane_name(ui->help_of), "global" };
+    const char *const *names;
+    size_t n_names;
     struct buf b;
 
     /* The template picker covers the editor with keys of its own. */
@@ -89,16 +92,16 @@ help_build(struct ui *ui, struct help *h, int cols)
         help_add_binds(h, ui->base, maps[m], ui->app->cfg, &b);
         tlines_add(&h->lines, OBJ_DEFAULT, "");
     }
-    tlines_add(&h->lines, OBJ_HELP_KEY, "Commands at the : prompt");
-    tlines_add(&h->lines, OBJ_HELP_TEXT,
-               "  quit, view [NAME], open ID, filter QUERY, sort KEY, "
-               "theme NAME, sync, reply, note, send, help,");
-    tlines_add(&h->lines, OBJ_HELP_TEXT,
-               "  save-screen FILE, dump-config, stats [QUERY], and every rc "
-               "line: set, bind, macro, color, view, source");
-    tlines_add(&h->lines, OBJ_HELP_TEXT,
-               "  template [QUERY], reply --template NAME, send-next, "
-               "draft-status S, template-new|edit|rename|delete|import");
+    /* From the command table, so that none is missing, wrapped to the
+     * pane rather than cut; a command run wrong prints its usage. */
+    tlines_add(&h->lines, OBJ_HELP_KEY,
+               "Commands at the : prompt (a wrong one prints its usage; "
+               "ttydesk(1))");
+    names = commands_names(&n_names);
+    buf_reset(&b);
+    for (size_t i = 0; i < n_names; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+    tlines_add_wrapped(&h->lines, OBJ_HELP_TEXT, "  ", buf_str(&b), cols);
     buf_free(&b);
 }
 

@@ -81,6 +81,8 @@ static const char keymap_default[] =
     "bind thread R order-refresh\n"
     "bind order ] order-next\n"
     "bind order [ order-prev\n"
+    "bind thread ] order-next\n"
+    "bind thread [ order-prev\n"
     "bind order y copy-tracking\n"
     "bind thread y copy-tracking\n"
     "\n"

@@ -5,13 +5,16 @@
 #include <string.h>
 
 #include "app.h"
+#include "config/config.h"
 #include "store/outbox_guard.h"
 #include "store/store.h"
+#include "ui/clocks.h"
 #include "ui/editor.h"
 #include "ui/inbox.h"
 #include "ui/netsync.h"
 #include "ui/screen.h"
 #include "ui/thread.h"
+#include "util/timeutil.h"
 
 /* The item the command means: the id given, or the newest unsent one of
  * the ticket on screen. TD_OK with *out filled (clear it after). */
@@ -87,8 +90,24 @@ outbox_cmd_retry(struct ui *ui, int argc, char **argv)
     td_error_clear(&err);
     if (outbox_cmd_refused(ui, "outbox-retry"))
         return;
-    if (outbox_cmd_item(ui, argc, argv, &it, &err) != TD_OK ||
-        store_outbox_requeue(ui->app->store, it.id, NULL, &err) != TD_OK) {
+    if (outbox_cmd_item(ui, argc, argv, &it, &err) != TD_OK) {
+        ui_error(ui, "outbox-retry: %s", err.msg);
+        return;
+    }
+    /* Scheduled, not stuck: nothing to retry, and a requeue would move
+     * its guard's base to now as if the agent had read what came since. */
+    if (it.state == OB_QUEUED && it.send_at > time_now()) {
+        char when[48];
+
+        clocks_format(ui, config_str(ui->app->cfg, OPT_TIMEZONE), it.send_at,
+                      "%a %d %b %H:%M %Z", when, sizeof when);
+        ui_message(ui, "outbox item %lld is scheduled: it goes by itself %s "
+                   "(:outbox-edit changes it, :outbox-discard drops it)",
+                   (long long)it.id, when);
+        outbox_item_clear(&it);
+        return;
+    }
+    if (store_outbox_requeue(ui->app->store, it.id, NULL, &err) != TD_OK) {
         ui_error(ui, "outbox-retry: %s", err.msg);
         outbox_item_clear(&it);
         return;

@@ -48,6 +48,12 @@ if [ $RC -eq 6 ] && has "$ERR" "not sent: unresolved: order.number" &&
     pass "an unresolved variable refuses to send (exit 6), naming it"
 else fail "unresolved refuses" "rc=$RC" "$ERR"; fi
 
+# --help states the exit status a script gets for it (6, not 5: read-only).
+run "$B" --help
+if has "$OUT" "6 unresolved" && ! has "$OUT" "5 unresolved"; then
+    pass "--help gives reply's exit status for an unresolved template (6)"
+else fail "--help exit status" "$OUT"; fi
+
 run "$B" reply "$NONE" --template refund-issued --var 'order.number=#77'
 if [ $RC -eq 6 ] && has "$ERR" "needs input: ?refund_amount"; then
     pass "an unanswered prompt refuses to send, naming it"

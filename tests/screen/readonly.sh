@@ -25,6 +25,8 @@ T
 :save-screen $tmp/tag
 :send
 :save-screen $tmp/send
+:order-link 1001
+:save-screen $tmp/link
 :set noreadonly
 r
 :save-screen $tmp/off
@@ -59,6 +61,8 @@ check_last ":bulk-tag refused" "$tmp/tag" "$status
 bulk-tag: $why"
 check_last ":send refused" "$tmp/send" "$status
 send: $why"
+check_last ":order-link refused (as orders --link is)" "$tmp/link" "$status
+order-link: $why"
 check_last "a session once read-only stays so (set noreadonly)" "$tmp/off" \
     "$status
 reply: $why"

@@ -315,6 +315,33 @@ test_every_variable(void **state)
     fixture_free(&f);
 }
 
+/* A parcel stuck past its expected day: the day is not written to the
+ * buyer as a promise; before it passes, or once delivered, it is. */
+static void
+test_eta_passed(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    fixture_init(&f, 1, 1);
+    f.s.status = SS_CUSTOMS;
+    f.s.n_events = 1;
+    tvars_clear(&f.v);
+    tvars_build(&f.v, &f.t, &f.o, &f.s, "Maya Cohen",
+                iso("2026-11-25T06:00:00Z"));
+    assert_render("{{#if tracking.eta}}by {{tracking.eta}}{{else}}soon"
+                  "{{/if}}", &f.v, "en", "soon");
+    assert_render("{{tracking.eta || \"no date\"}}", &f.v, "en",
+                  "no date");
+    /* The expected day itself, even late in it west of UTC, still is. */
+    tvars_clear(&f.v);
+    tvars_build(&f.v, &f.t, &f.o, &f.s, "Maya Cohen",
+                iso("2026-11-05T20:00:00Z"));
+    assert_render("{{#if tracking.eta}}by {{tracking.eta}}{{else}}soon"
+                  "{{/if}}", &f.v, "en", "by 5 November 2026");
+    fixture_free(&f);
+}
+
 static void
 test_names(void **state)
 {
@@ -740,6 +767,7 @@ main(void)
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_variant_choice),
         cmocka_unit_test(test_template_render),
+        cmocka_unit_test(test_eta_passed),
         cmocka_unit_test(test_library),
         cmocka_unit_test(test_shipped),
     };
