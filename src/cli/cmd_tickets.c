@@ -316,12 +316,18 @@ show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
                   o->total ? o->total : "-", o->currency ? o->currency : "",
                   o->ship_city ? o->ship_city : "-",
                   o->ship_country ? o->ship_country : "-");
-        for (size_t k = 0; k < o->n_items; k++)
-            show_line("    %-18s %3d x %-30s %s\n",
+        for (size_t k = 0; k < o->n_items; k++) {
+            struct buf nm;
+
+            /* By columns, not bytes: 抹茶セット is 10 columns, 15 bytes. */
+            buf_init(&nm, 0);
+            width_fit(&nm, o->items[k].name ? o->items[k].name : "-", 30, 1);
+            show_line("    %-18s %3d x %s %s\n",
                       o->items[k].sku ? o->items[k].sku : "-",
-                      o->items[k].quantity,
-                      o->items[k].name ? o->items[k].name : "-",
+                      o->items[k].quantity, buf_str(&nm),
                       o->items[k].price ? o->items[k].price : "-");
+            buf_free(&nm);
+        }
         for (size_t k = 0; k < n_ships[i]; k++) {
             const struct shipment *s = &ships[i][k];
 
@@ -332,8 +338,13 @@ show_plain(const struct ticket *t, struct order *orders, size_t n_orders,
                 char *loc = sanitize_str(s->events[e].location, 0);
                 char *d = sanitize_str(s->events[e].description, 0);
 
+                struct buf lb;
+
                 time_format_iso(s->events[e].time, when);
-                show_line("    %s  %-24s %s\n", when, loc, d);
+                buf_init(&lb, 0);
+                width_fit(&lb, loc, 24, 1);
+                show_line("    %s  %s %s\n", when, buf_str(&lb), d);
+                buf_free(&lb);
                 free(loc);
                 free(d);
             }

@@ -636,7 +636,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "order-link",
-        .usage = "order-link NUMBER",
+        .usage = "order-link NUMBER (1189, not #1189: # starts a comment)",
         .min_args = 1,
         .max_args = 1,
         .run = cmd_order_link,
@@ -644,7 +644,7 @@ static const struct ui_cmd ui_cmds[] = {
     },
     {
         .name = "order-unlink",
-        .usage = "order-unlink NUMBER",
+        .usage = "order-unlink NUMBER (1189, not #1189)",
         .min_args = 1,
         .max_args = 1,
         .run = cmd_order_link,

@@ -495,6 +495,21 @@ order_act_copy_tracking(struct ui *ui)
     free(url);
 }
 
+/* Whether the panel shows an order numbered number ("1189", "#1189"). */
+static int
+order_has_number(const struct order_pane *op, const char *number)
+{
+    const char *want = number + (*number == '#');
+
+    for (size_t i = 0; i < op->n_orders; i++) {
+        const char *num = op->orders[i].number;
+
+        if (num && strcasecmp(num + (*num == '#'), want) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int
 order_link(struct ui *ui, const char *number, int link)
 {
@@ -512,8 +527,13 @@ order_link(struct ui *ui, const char *number, int link)
                  err.msg);
         return -1;
     }
-    ui_message(ui, "order %s %s", number, link ? "linked" : "unlinked");
     order_read(ui, op, op->ticket_id);
+    if (link && ui->app->n_sources == 0 && !order_has_number(op, number))
+        ui_message(ui, "order %s linked, but no order with that number is "
+                   "in the store and no shop is configured to look it up",
+                   number);
+    else
+        ui_message(ui, "order %s %s", number, link ? "linked" : "unlinked");
     /* A new number is not in the cache: a plain refresh asks for it. */
     if (link)
         order_refresh(ui, 0);

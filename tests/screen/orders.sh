@@ -62,6 +62,10 @@ cat >"$tmp/script" <<SCRIPT
 :order-unlink 1001
 :order-unlink 1001
 :save-screen $tmp/unlinked
+:order-link 99999
+:save-screen $tmp/nosuch
+:order-link
+:save-screen $tmp/usage
 SCRIPT
 run_script 160 45
 check_has "several orders: the newest first, picked with ▶, in transit" \
@@ -91,4 +95,8 @@ check_has ":order-link adds an order the buyer did not name" "$tmp/linked" \
 check_has ":order-unlink, twice: the second says it is not linked" \
     "$tmp/unlinked" ' Orders and shipping +1 order' \
     'order-unlink: order 1001 is not linked to this ticket'
+check_has "linking a number no order has says so" "$tmp/nosuch" \
+    'order 99999 linked, but no order with that number is in the store'
+check_has "the usage says to leave out the #" "$tmp/usage" \
+    'order-link NUMBER \(1189, not #1189: # starts a comment\)'
 finish
