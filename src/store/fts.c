@@ -95,13 +95,105 @@ fts_bigrams(struct fts_run *r, const char *tok, int a, int z, int start,
     }
 }
 
-/* The xToken callback given to unicode61: pass plain words on, cut the
- * unspaced runs inside a token apart ("iphone注文" is "iphone" + "注文"). */
+/* What unicode61 leaves apart that buyers type alike: the Turkish
+ * dotless i, Vietnamese d with stroke, Arabic alef with hamza or madda,
+ * teh marbuta and alef maksura (written for heh and yeh as often as
+ * not), and Arabic short vowels and tatweel, which are dropped. 0 keeps
+ * the character; FTS_DROP drops it. */
+#define FTS_DROP 1u
+static unsigned
+fts_fold_cp(unsigned cp)
+{
+    switch (cp) {
+    case 0x0131:                /* ı */
+        return 'i';
+    case 0x0111:                /* đ */
+    case 0x0110:                /* Đ */
+        return 'd';
+    case 0x0622:                /* آ */
+    case 0x0623:                /* أ */
+    case 0x0625:                /* إ */
+    case 0x0671:                /* ٱ */
+        return 0x0627;          /* ا */
+    case 0x0629:                /* ة */
+        return 0x0647;          /* ه */
+    case 0x0649:                /* ى */
+        return 0x064A;          /* ي */
+    case 0x0640:                /* tatweel */
+    case 0x0670:                /* superscript alef */
+        return FTS_DROP;
+    default:
+        return cp >= 0x064B && cp <= 0x065F ? FTS_DROP : 0;
+    }
+}
+
+/* tok folded as above into out (at most 2n bytes): its new length, or
+ * -1 when nothing needed folding. */
+static int
+fts_fold(const char *tok, int n, char *out)
+{
+    int i = 0, o = 0, changed = 0, len;
+    unsigned cp, f;
+
+    while (i < n) {
+        len = fts_char(tok + i, n - i, &cp);
+        f = fts_fold_cp(cp);
+        if (f == 0) {
+            memcpy(out + o, tok + i, (size_t)len);
+            o += len;
+        } else if (f != FTS_DROP) {
+            if (f < 0x80) {
+                out[o++] = (char)f;
+            } else {
+                out[o++] = (char)(0xC0 | (f >> 6));
+                out[o++] = (char)(0x80 | (f & 0x3F));
+            }
+            changed = 1;
+        } else {
+            changed = 1;
+        }
+        i += len;
+    }
+    return changed ? o : -1;
+}
+
+static int fts_split_token(struct fts_run *r, int tflags, const char *tok,
+                           int n, int start, int end, int exact);
+
+/* The xToken callback given to unicode61: fold what it leaves apart,
+ * then cut the unspaced runs inside a token apart ("iphone注文" is
+ * "iphone" + "注文"). */
 static int
 fts_split(void *p, int tflags, const char *tok, int n, int start, int end)
 {
     struct fts_run *r = p;
-    int exact = end - start == n;
+    char stack[256], *buf = stack;
+    int j, m, rc;
+
+    /* Everything folded is U+0110 or above: lead byte 0xC4 or more. */
+    for (j = 0; j < n; j++)
+        if ((unsigned char)tok[j] >= 0xC4)
+            break;
+    if (j == n)
+        return fts_split_token(r, tflags, tok, n, start, end,
+                               end - start == n);
+    if (2 * n > (int)sizeof stack)
+        buf = xmalloc((size_t)(2 * n));
+    m = fts_fold(tok, n, buf);
+    rc = m < 0 ? fts_split_token(r, tflags, tok, n, start, end,
+                                 end - start == n)
+               : m == 0 ? SQLITE_OK
+                        : fts_split_token(r, tflags, buf, m, start, end,
+                                          end - start == m && m == n);
+    if (buf != stack)
+        free(buf);
+    return rc;
+}
+
+static int
+fts_split_token(struct fts_run *r, int tflags, const char *tok, int n,
+                int start, int end, int exact)
+{
     int i = 0, j, len, unspaced, rc = SQLITE_OK;
     unsigned cp;
 

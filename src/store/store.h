@@ -11,7 +11,7 @@
 #include "util/error.h"
 
 /* The schema version this build writes; older stores are migrated forward. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
